@@ -1,0 +1,10 @@
+namespace H2Sharp.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void Library_assembly_loads()
+    {
+        Assert.Equal("H2Sharp", typeof(H2Sharp.Errors.ErrorCode).Assembly.GetName().Name);
+    }
+}
