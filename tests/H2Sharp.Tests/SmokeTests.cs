@@ -5,6 +5,6 @@ public class SmokeTests
     [Fact]
     public void Library_assembly_loads()
     {
-        Assert.Equal("H2Sharp", typeof(H2Sharp.Errors.ErrorCode).Assembly.GetName().Name);
+        Assert.Equal("H2Sharp", typeof(H2Sharp.ErrorCode).Assembly.GetName().Name);
     }
 }

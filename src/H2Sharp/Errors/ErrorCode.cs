@@ -1,4 +1,4 @@
-namespace H2Sharp.Errors;
+namespace H2Sharp;
 
 /// <summary>
 /// HTTP/2 error codes (RFC 9113 section 7). Values not named here are valid on the wire
