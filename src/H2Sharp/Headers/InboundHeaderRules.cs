@@ -28,7 +28,8 @@ internal static class InboundHeaderRules
     /// <summary>
     /// Normalises a block: when <see cref="HeaderRuleOptions.Normalize"/> is set and it holds more
     /// than one cookie field, returns a new list with the other fields in order and the crumbs joined
-    /// into one cookie field at the end (as h2 does); otherwise returns <paramref name="headers"/> itself.
+    /// into one never-indexed cookie field at the end (as h2 does); otherwise returns
+    /// <paramref name="headers"/> itself (a single cookie field keeps its place and flag, unlike h2).
     /// </summary>
     public static IReadOnlyList<HeaderField> Normalize(IReadOnlyList<HeaderField> headers, HeaderBlockKind kind, in HeaderRuleOptions options)
     {
@@ -38,12 +39,10 @@ internal static class InboundHeaderRules
 
         ReadOnlySpan<HeaderField> fields = HeaderFieldSpans.AsSpan(headers);
         int cookies = 0, joinedLength = 0;
-        bool neverIndex = false;
         foreach (ref readonly HeaderField field in fields)
         {
             if (!IsCookie(field.Name.Span)) continue;
             joinedLength += (cookies == 0 ? 0 : Separator.Length) + field.Value.Length;
-            neverIndex |= field.NeverIndex;
             cookies++;
         }
         if (cookies < 2) return headers;
@@ -71,7 +70,8 @@ internal static class InboundHeaderRules
             written += field.Value.Length;
             cookieName = field.Name;
         }
-        result.Add(new HeaderField(cookieName, joined, neverIndex));
+        // Never indexed, as h2 does: the crumbs may have carried different indexing flags.
+        result.Add(new HeaderField(cookieName, joined, neverIndex: true));
         return result;
     }
 
