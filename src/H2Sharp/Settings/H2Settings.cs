@@ -16,6 +16,7 @@ namespace H2Sharp;
 /// values in the SETTINGS frame MUST be processed in the order they appear").
 /// Unknown setting codes are stored and reported but have no effect.
 /// </remarks>
+[SuppressMessage("Naming", "CA1710", Justification = "The settings object of h2; \"H2SettingsDictionary\" would hide what it is.")]
 public sealed class H2Settings : IReadOnlyDictionary<SettingCode, uint>
 {
     private readonly Dictionary<SettingCode, uint> _values = new();
