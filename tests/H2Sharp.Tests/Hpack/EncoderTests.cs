@@ -101,6 +101,6 @@ public class EncoderTests
         var encoder = new HpackEncoder();
         // "\x01" is 23 bits Huffman-coded: raw is shorter.
         Assert.Equal(Hex("0f0d 01 01"), Encode(encoder, new HeaderField("content-length", "\u0001")));
-        Assert.Equal(Hex("0f0d 81 0f"), Encode(encoder, new HeaderField("content-length", "0"))); // 0 = 00000, then ones
+        Assert.Equal(Hex("0f0d 81 07"), Encode(encoder, new HeaderField("content-length", "0"))); // 0 = 00000, then ones
     }
 }
