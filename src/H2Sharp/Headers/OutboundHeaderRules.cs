@@ -12,9 +12,24 @@ internal static class OutboundHeaderRules
     /// <see cref="HeaderRuleOptions.Validate"/> is set, throwing <see cref="ProtocolException"/>
     /// with a message that says which rule the caller broke. Returns the fields to encode.
     /// </summary>
-    public static IReadOnlyList<HeaderField> Prepare(IReadOnlyList<HeaderField> headers, HeaderBlockKind kind, in HeaderRuleOptions options)
+    public static IReadOnlyList<HeaderField> Prepare(IReadOnlyList<HeaderField> headers, HeaderBlockKind kind, in HeaderRuleOptions options) =>
+        Prepare(headers, kind, options, out _);
+
+    /// <summary>
+    /// <see cref="Prepare(IReadOnlyList{HeaderField}, HeaderBlockKind, in HeaderRuleOptions)"/>, also
+    /// handing back what the connection needs from the block sent (:method for HEAD, :authority for
+    /// ALTSVC origins, :status): see <see cref="HeaderBlockFacts"/>. Returns the same list when
+    /// nothing needed normalising.
+    /// </summary>
+    /// <exception cref="ProtocolException">The block breaks a rule (PROTOCOL_ERROR, stream id 0); nothing was sent.</exception>
+    public static IReadOnlyList<HeaderField> Prepare(IReadOnlyList<HeaderField> headers, HeaderBlockKind kind, in HeaderRuleOptions options, out HeaderBlockFacts facts)
     {
-        _ = kind; _ = options;
-        return headers; // TODO(headers branch)
+        ArgumentNullException.ThrowIfNull(headers);
+        IReadOnlyList<HeaderField> prepared = options.Normalize ? OutboundHeaderNormalizer.Normalize(headers, options.SplitCookies) : headers;
+        ReadOnlySpan<HeaderField> fields = HeaderFieldSpans.AsSpan(prepared);
+        HeaderScanResult result = HeaderBlockScanner.Scan(fields, kind, options.Validate, options.ExtendedConnect, out facts);
+        if (!result.IsValid)
+            throw new ProtocolException(HeaderRuleMessages.Describe(result, fields, kind)!, ErrorCode.ProtocolError, 0);
+        return prepared;
     }
 }

@@ -13,8 +13,8 @@ namespace H2Sharp.Hpack;
 /// (incremental indexing) unless indexing is off, the field is marked never-index (then it is
 /// sent as never indexed and never enters the table), it is larger than 3/4 of the table, or
 /// its name is one whose values are usually unique (<c>:path</c>, <c>age</c>,
-/// <c>content-length</c>, <c>etag</c>, <c>if-modified-since</c>, <c>if-none-match</c>,
-/// <c>location</c>, <c>set-cookie</c>). Strings are Huffman-coded only when that is shorter.
+/// <c>content-length</c>, <c>etag</c>, <c>if-modified-since</c>, <c>if-none-match</c>).
+/// Strings are Huffman-coded only when that is not longer (ties go to Huffman, as in RFC 7541 C.6).
 /// </remarks>
 public sealed class HpackEncoder
 {
@@ -39,7 +39,7 @@ public sealed class HpackEncoder
         SetMaxDynamicTableSize(maxDynamicTableSize);
     }
 
-    /// <summary>Huffman-code strings where that is shorter (RFC 7541 section 5.2). Default true.</summary>
+    /// <summary>Huffman-code strings where that is not longer (RFC 7541 section 5.2). Default true.</summary>
     public bool UseHuffman { get; set; } = true;
 
     /// <summary>Add fields to the dynamic table where that pays off. Default true; when false, only the static table and existing entries are used.</summary>
@@ -208,7 +208,7 @@ public sealed class HpackEncoder
         // Names whose values are nearly always unique: indexing them only evicts useful entries.
         return staticName switch
         {
-            4 or 21 or 28 or 34 or 40 or 41 or 46 or 55 => false, // :path age content-length etag if-modified-since if-none-match location set-cookie
+            4 or 21 or 28 or 34 or 40 or 41 => false, // :path age content-length etag if-modified-since if-none-match
             _ => true,
         };
     }
@@ -224,7 +224,8 @@ public sealed class HpackEncoder
         if (UseHuffman)
         {
             long huffmanLength = Huffman.GetEncodedLength(text);
-            if (huffmanLength < text.Length)
+            // Ties go to Huffman, as RFC 7541 Appendix C.6 encodes "307" (3 octets either way).
+            if (huffmanLength <= text.Length && text.Length > 0)
             {
                 position = HpackInteger.Write(span, position, (int)huffmanLength, 7, 0x80);
                 return position + Huffman.Encode(text, span[position..]);

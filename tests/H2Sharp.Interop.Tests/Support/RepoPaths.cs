@@ -1,0 +1,21 @@
+namespace H2Sharp.Interop.Tests.Support;
+
+/// <summary>Paths of the repository, found by walking up to H2Sharp.slnx.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "H2Sharp.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("H2Sharp.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
