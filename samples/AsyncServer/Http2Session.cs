@@ -180,8 +180,9 @@ internal sealed class Http2Session(Stream transport, Router router)
     }
 
     /// <summary>
-    /// Sends as much of the body as the stream's and the connection's flow-control windows
-    /// allow, in frames no larger than the client accepts; then waits for WindowUpdated.
+    /// Sends the body as fast as flow control allows: what the stream's and the connection's
+    /// windows have room for goes now (SendAvailableData cuts it into frames the client
+    /// accepts), the rest after the client's WINDOW_UPDATE.
     /// </summary>
     private async Task SendBodyAsync(int streamId, ReadOnlyMemory<byte> body, CancellationToken token)
     {
@@ -191,24 +192,22 @@ internal sealed class Http2Session(Stream transport, Router router)
             await _gate.WaitAsync(token);
             try
             {
-                int allowed = Math.Min(_conn.LocalFlowControlWindow(streamId), _conn.MaxOutboundFrameSize);
-                if (allowed > 0)
-                {
-                    int chunk = Math.Min(allowed, body.Length);
-                    _conn.SendData(streamId, body[..chunk], endStream: chunk == body.Length);
-                    body = body[chunk..];
-                    await FlushAsync(token);
-                    continue;
-                }
-                // Registered while holding the gate, so no WindowUpdated can slip in between.
+                // Registered before sending, while holding the gate: no WindowUpdated can slip by.
                 windowOpened = WaitForWindow(streamId);
+                int sent = _conn.SendAvailableData(streamId, body.Span, endStream: true);
+                body = body[sent..];
+                await FlushAsync(token);
             }
             finally
             {
                 _gate.Release();
             }
-            await windowOpened.WaitAsync(token);
+            if (!body.IsEmpty)
+            {
+                await windowOpened.WaitAsync(token);
+            }
         }
+        ForgetWaiter(streamId);
     }
 
     private Task WaitForWindow(int streamId)
@@ -221,6 +220,14 @@ internal sealed class Http2Session(Stream transport, Router router)
                 _windowWaiters[streamId] = waiter;
             }
             return waiter.Task;
+        }
+    }
+
+    private void ForgetWaiter(int streamId)
+    {
+        lock (_windowWaiters)
+        {
+            _windowWaiters.Remove(streamId);
         }
     }
 

@@ -12,7 +12,7 @@ namespace Client;
 /// As in the AsyncServer sample, every use of the (not thread-safe) H2Connection and every
 /// write of its bytes happens while holding <see cref="_gate"/>.
 /// </remarks>
-internal sealed class Http2Client(Stream transport)
+internal sealed class Http2Client(Stream transport) : IDisposable
 {
     // We will not accept server push: the client's SETTINGS say so (SETTINGS_ENABLE_PUSH = 0).
     private readonly H2Connection _conn = new(new H2Configuration { ClientSide = true, EnablePush = false });
@@ -183,7 +183,10 @@ internal sealed class Http2Client(Stream transport)
         }
     }
 
-    /// <summary>Sends the body in pieces the flow-control windows and frame size allow.</summary>
+    /// <summary>
+    /// Sends the body as flow control allows: SendAvailableData sends what the windows have
+    /// room for, in frames the server accepts; the rest waits for WindowUpdated.
+    /// </summary>
     private async Task SendBodyAsync(int streamId, ReadOnlyMemory<byte> body, CancellationToken token)
     {
         do
@@ -192,28 +195,25 @@ internal sealed class Http2Client(Stream transport)
             await _gate.WaitAsync(token);
             try
             {
-                int allowed = Math.Min(_conn.LocalFlowControlWindow(streamId), _conn.MaxOutboundFrameSize);
-                if (allowed > 0 || body.IsEmpty)
-                {
-                    int chunk = Math.Min(allowed, body.Length);
-                    _conn.SendData(streamId, body[..chunk], endStream: chunk == body.Length);
-                    body = body[chunk..];
-                    await FlushAsync(token);
-                    if (body.IsEmpty)
-                    {
-                        return;
-                    }
-                    continue;
-                }
                 windowOpened = WaitForWindow(streamId); // under the gate: no update can be missed
+                int sent = _conn.SendAvailableData(streamId, body.Span, endStream: true);
+                body = body[sent..];
+                await FlushAsync(token);
             }
             finally
             {
                 _gate.Release();
             }
-            await windowOpened.WaitAsync(token);
+            if (!body.IsEmpty)
+            {
+                await windowOpened.WaitAsync(token);
+            }
         }
-        while (true);
+        while (!body.IsEmpty);
+        lock (_windowWaiters)
+        {
+            _windowWaiters.Remove(streamId);
+        }
     }
 
     private Task WaitForWindow(int streamId)
@@ -252,6 +252,8 @@ internal sealed class Http2Client(Stream transport)
             await transport.WriteAsync(bytes, token);
         }
     }
+
+    public void Dispose() => _gate.Dispose();
 
     /// <summary>Waits for the read loop to end (after GOAWAY, when the server closes).</summary>
     public Task Completion => _reader;

@@ -163,8 +163,8 @@ internal sealed class PipeSession(PipeReader input, PipeWriter output)
     }
 
     /// <summary>
-    /// Sends queued bodies while both the stream's and the connection's windows have room, in
-    /// frames no larger than the client accepts. What is left waits for the next WINDOW_UPDATE.
+    /// Sends queued bodies as far as the stream's and the connection's windows allow
+    /// (SendAvailableData cuts frames to the client's size). The rest waits for a WINDOW_UPDATE.
     /// </summary>
     private void SendWhatTheWindowsAllow()
     {
@@ -173,14 +173,7 @@ internal sealed class PipeSession(PipeReader input, PipeWriter output)
         foreach (int streamId in _sendable)
         {
             ReadOnlyMemory<byte> rest = _outgoing[streamId];
-            int allowed;
-            while (!rest.IsEmpty
-                && (allowed = Math.Min(_conn.LocalFlowControlWindow(streamId), _conn.MaxOutboundFrameSize)) > 0)
-            {
-                int chunk = Math.Min(allowed, rest.Length);
-                _conn.SendData(streamId, rest[..chunk], endStream: chunk == rest.Length);
-                rest = rest[chunk..];
-            }
+            rest = rest[_conn.SendAvailableData(streamId, rest.Span, endStream: true)..];
             if (rest.IsEmpty)
             {
                 _outgoing.Remove(streamId);
@@ -192,10 +185,13 @@ internal sealed class PipeSession(PipeReader input, PipeWriter output)
         }
     }
 
-    /// <summary>Moves the connection's output into the pipe and flushes it to the socket.</summary>
+    /// <summary>Copies the connection's output into the pipe's buffer and flushes it to the socket.</summary>
     private async Task FlushAsync(CancellationToken token)
     {
-        output.Write(_conn.DataToSend());
+        // PendingOutboundData is a view of the connection's own buffer: no intermediate array.
+        ReadOnlyMemory<byte> pending = _conn.PendingOutboundData;
+        output.Write(pending.Span);
+        _conn.AdvanceOutbound(pending.Length);
         await output.FlushAsync(token);
     }
 }

@@ -92,27 +92,45 @@ internal sealed class PushSession
             return;
         }
 
-        // Push only if the client allows it: SETTINGS_ENABLE_PUSH = 0 forbids PUSH_PROMISE.
-        if (path is "/" or "/index.html" && _conn.RemoteSettings.EnablePush)
+        if (path is "/" or "/index.html")
         {
             foreach (string pushedPath in Site.PushedWithPage)
             {
-                // RFC 9113 section 8.4: the PUSH_PROMISE carries the request the server pretends
-                // the client made (a safe, cacheable GET) and goes on the stream of the request
-                // it belongs to, before the response that refers to the pushed resource.
-                int promisedStreamId = _conn.GetNextAvailableStreamId();
-                _conn.PushStream(request.StreamId, promisedStreamId,
-                [
-                    new HeaderField(":method", "GET"),
-                    new HeaderField(":scheme", scheme),
-                    new HeaderField(":authority", authority),
-                    new HeaderField(":path", pushedPath),
-                ]);
-                (string pushedType, string pushedBody) = Site.Find(pushedPath)!.Value;
-                Respond(promisedStreamId, 200, pushedType, pushedBody);
+                Push(request.StreamId, scheme, authority, pushedPath);
             }
         }
         Respond(request.StreamId, 200, file.Value.ContentType, file.Value.Body);
+    }
+
+    /// <summary>
+    /// RFC 9113 section 8.4: the PUSH_PROMISE carries the request the server pretends the client
+    /// made (a safe, cacheable GET) and goes on the stream of the request it belongs to, before
+    /// the response that refers to the pushed resource. The pushed response then goes on the
+    /// promised stream like any other.
+    /// </summary>
+    private void Push(int parentStreamId, string scheme, string authority, string pushedPath)
+    {
+        // Push only if the client allows it: SETTINGS_ENABLE_PUSH = 0 forbids PUSH_PROMISE.
+        if (!_conn.RemoteSettings.EnablePush)
+        {
+            return;
+        }
+
+        // TODO(issue 5): H2Connection.PushStream does not exist yet (server push is issue 5).
+        // Until it does, nothing is pushed, which is exactly what clients that turn push off
+        // (curl, HttpClient) see anyway. With it, the body of this method becomes:
+        //
+        //   int promisedStreamId = _conn.GetNextAvailableStreamId();
+        //   _conn.PushStream(parentStreamId, promisedStreamId,
+        //   [
+        //       new HeaderField(":method", "GET"),
+        //       new HeaderField(":scheme", scheme),
+        //       new HeaderField(":authority", authority),
+        //       new HeaderField(":path", pushedPath),
+        //   ]);
+        //   (string pushedType, string pushedBody) = Site.Find(pushedPath)!.Value;
+        //   Respond(promisedStreamId, 200, pushedType, pushedBody);
+        _ = (parentStreamId, scheme, authority, pushedPath);
     }
 
     private void Respond(int streamId, int status, string contentType, string text)
@@ -133,14 +151,7 @@ internal sealed class PushSession
         foreach (int streamId in _outgoing.Keys.ToList())
         {
             ReadOnlyMemory<byte> rest = _outgoing[streamId];
-            int allowed;
-            while (!rest.IsEmpty
-                && (allowed = Math.Min(_conn.LocalFlowControlWindow(streamId), _conn.MaxOutboundFrameSize)) > 0)
-            {
-                int chunk = Math.Min(allowed, rest.Length);
-                _conn.SendData(streamId, rest[..chunk], endStream: chunk == rest.Length);
-                rest = rest[chunk..];
-            }
+            rest = rest[_conn.SendAvailableData(streamId, rest.Span, endStream: true)..];
             if (rest.IsEmpty)
             {
                 _outgoing.Remove(streamId);

@@ -49,7 +49,6 @@ internal static class UpgradeSession
         }
         byte[] bytes = [.. received];
         Http1Request? request = Http1Request.Parse(bytes.AsSpan(0, headEnd));
-        ReadOnlySpan<byte> afterHead = bytes.AsSpan(headEnd + 4);
 
         var conn = new H2Connection(new H2Configuration { ClientSide = false });
         if (request is { Method: "PRI", Target: "*", Version: "HTTP/2.0" })
@@ -72,23 +71,25 @@ internal static class UpgradeSession
         {
             // Step 2: an H2Connection that starts from the client's HTTP2-Settings. It also
             // opens stream 1 for the HTTP/1.1 request, already half-closed by the client.
-            conn.InitiateUpgradeConnection(settings);
-
-            // Step 3: 101 Switching Protocols, then at once our HTTP/2 preface.
-            socket.Send("HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\n"u8);
-            socket.Send(conn.DataToSend());
-
-            // Step 4: the answer to the HTTP/1.1 request goes out in HTTP/2, on stream 1.
-            SendResponse(conn, 1, AsHttp2Headers(request));
-            socket.Send(conn.DataToSend());
-
-            // The client's preface may have come in the same read as its request.
-            if (!afterHead.IsEmpty && !Process(socket, conn, afterHead))
-            {
-                return;
-            }
+            //
+            // TODO(issue 5): H2Connection.InitiateUpgradeConnection does not exist yet (the h2c
+            // upgrade is issue 5). Until it does we decline the upgrade, which RFC 9110 section
+            // 7.8 allows ("A server MAY ignore a received Upgrade header field"), and answer in
+            // HTTP/1.1. With it, steps 2 to 4 become:
+            //
+            //   conn.InitiateUpgradeConnection(settings);
+            //   // Step 3: 101 Switching Protocols, then at once our HTTP/2 preface.
+            //   socket.Send("HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\n"u8);
+            //   socket.Send(conn.DataToSend());
+            //   // Step 4: the answer to the HTTP/1.1 request goes out in HTTP/2, on stream 1.
+            //   SendResponse(conn, 1, AsHttp2Headers(request));
+            //   socket.Send(conn.DataToSend());
+            //   // The client's preface may have come in the same read as its request.
+            //   if (!Process(socket, conn, bytes.AsSpan(headEnd + 4))) { return; }
+            _ = settings;
+            AnswerInHttp1(socket, AsHttp2Headers(request));
+            return;
         }
-
         // Step 5: from now on, plain HTTP/2, as in GettingStarted.
         int n;
         while ((n = socket.Receive(buffer)) > 0 && Process(socket, conn, buffer.AsSpan(0, n)))
@@ -185,6 +186,21 @@ internal static class UpgradeSession
         ]);
         // Small enough for one DATA frame within the initial windows; see AsyncServer for more.
         conn.SendData(streamId, body, endStream: true);
+    }
+
+    /// <summary>The same JSON answer in HTTP/1.1, for an upgrade we decline (see the TODO above).</summary>
+    private static void AnswerInHttp1(Socket socket, List<KeyValuePair<string, string>> requestHeaders)
+    {
+        var json = new JsonObject();
+        foreach ((string name, string value) in requestHeaders)
+        {
+            json[name] = value;
+        }
+        byte[] body = Encoding.UTF8.GetBytes(json.ToJsonString());
+        socket.Send(Encoding.ASCII.GetBytes(
+            "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/json\r\n" +
+            $"Content-Length: {body.Length}\r\n\r\n"));
+        socket.Send(body);
     }
 
     private static void RefuseInHttp1(Socket socket)
