@@ -12,12 +12,14 @@ internal sealed partial class HeaderBlockReceiver
     {
         var fields = _collector.Build();
         var kind = KindOf(stream, fields, out var problem);
-        if (problem is null && _core.Config.ValidateInboundHeaders && InboundHeaderRules.Validate(fields, kind, InboundOptions) is { } rule)
+        // One pass: the rules (when validation is on) and the facts the connection needs.
+        var rule = InboundHeaderRules.Validate(fields, kind, InboundOptions, out var facts);
+        if (problem is null && rule is not null)
         {
             problem = new ProtocolException(rule, ErrorCode.ProtocolError, stream.Id);
         }
 
-        problem ??= CheckShape(stream, kind, fields);
+        problem ??= CheckShape(stream, kind, facts);
 
         _core.Streams.Apply(stream, StreamInput.RecvHeaders);
         if (problem is not null)
@@ -28,9 +30,7 @@ internal sealed partial class HeaderBlockReceiver
             return;
         }
 
-        IReadOnlyList<HeaderField> headers = _core.Config.NormalizeInboundHeaders
-            ? InboundHeaderRules.Normalize(fields, kind, InboundOptions)
-            : fields;
+        IReadOnlyList<HeaderField> headers = InboundHeaderRules.Normalize(fields, kind, InboundOptions);
         stream.InboundPhase = kind switch
         {
             HeaderBlockKind.Informational => HeaderPhase.Informational,
@@ -71,28 +71,20 @@ internal sealed partial class HeaderBlockReceiver
     private HeaderBlockKind KindOf(H2Stream stream, ReadOnlySpan<HeaderField> fields, out ProtocolException? problem)
     {
         problem = null;
-        if (stream.InboundPhase == HeaderPhase.Trailers)
+        switch (stream.InboundPhase)
         {
-            problem = new ProtocolException($"A second trailer block arrived on stream {stream.Id}.", ErrorCode.ProtocolError, stream.Id);
-            return HeaderBlockKind.Trailers;
+            case HeaderPhase.Trailers:
+                problem = new ProtocolException($"A second trailer block arrived on stream {stream.Id}.", ErrorCode.ProtocolError, stream.Id);
+                return HeaderBlockKind.Trailers;
+            case HeaderPhase.Final:
+                return HeaderBlockKind.Trailers;
+            default:
+                return _core.Client ? HeaderBlockClassifier.ResponseKindOf(fields) : HeaderBlockKind.Request;
         }
-
-        if (stream.InboundPhase == HeaderPhase.Final)
-        {
-            return HeaderBlockKind.Trailers;
-        }
-
-        if (!_core.Client)
-        {
-            return HeaderBlockKind.Request;
-        }
-
-        int status = HeaderBlockFacts.Status(fields);
-        return status is >= 100 and < 200 ? HeaderBlockKind.Informational : HeaderBlockKind.Response;
     }
 
     /// <summary>The checks that concern the stream rather than the header rules: END_STREAM placement, priority, content-length.</summary>
-    private ProtocolException? CheckShape(H2Stream stream, HeaderBlockKind kind, ReadOnlySpan<HeaderField> fields)
+    private ProtocolException? CheckShape(H2Stream stream, HeaderBlockKind kind, in HeaderBlockFacts facts)
     {
         // RFC 9113 5.3.1: "A stream cannot depend on itself. An endpoint MUST treat this as a stream error of type PROTOCOL_ERROR."
         if (_priority is { } p && p.StreamDependency == stream.Id)
@@ -112,18 +104,19 @@ internal sealed partial class HeaderBlockReceiver
                 return CheckBodyComplete(stream);
             case HeaderBlockKind.Request:
             case HeaderBlockKind.Response:
-                if (!HeaderBlockFacts.TryContentLength(fields, out long length))
+                // Beyond h2: content-length is digits only and duplicates must agree, whatever the
+                // validation switch, since the body length is policed from it.
+                if (facts.ContentLengthInvalid)
                 {
                     return new ProtocolException($"The content-length on stream {stream.Id} is not a single non-negative integer.", ErrorCode.ProtocolError, stream.Id);
                 }
 
-                stream.ContentLengthRemaining = length;
+                stream.ContentLengthRemaining = facts.ContentLength;
                 if (kind == HeaderBlockKind.Response)
                 {
                     // RFC 9110 6.4.1: responses to HEAD and 204/304 responses have no content,
                     // whatever their content-length (h2 2.4.1 bugfix for HEAD).
-                    int status = HeaderBlockFacts.Status(fields);
-                    stream.ExpectNoBody = stream.RequestWasHead || status is 204 or 304;
+                    stream.ExpectNoBody = stream.RequestWasHead || facts.Status is 204 or 304;
                 }
 
                 return _endStream ? CheckBodyComplete(stream) : null;

@@ -78,7 +78,7 @@ internal sealed partial class HeaderBlockReceiver
     {
         var fields = _collector.Build();
         var options = InboundOptions;
-        var problem = _core.Config.ValidateInboundHeaders ? InboundHeaderRules.Validate(fields, HeaderBlockKind.Request, options) : null;
+        var problem = InboundHeaderRules.Validate(fields, HeaderBlockKind.Request, options, out var facts);
         if (problem is not null)
         {
             // h2 2.6.0 bugfix: malformed pushed requests are rejected (the promised stream only).
@@ -86,10 +86,10 @@ internal sealed partial class HeaderBlockReceiver
             return;
         }
 
-        var headers = _core.Config.NormalizeInboundHeaders ? InboundHeaderRules.Normalize(fields, HeaderBlockKind.Request, options) : fields;
+        var headers = InboundHeaderRules.Normalize(fields, HeaderBlockKind.Request, options);
         var stream = _core.Streams.Create(_promisedStreamId, local: false, _core.Settings.Remote.InitialWindowSize, _core.Settings.Local.InitialWindowSize);
         _core.Streams.Apply(stream, StreamInput.RecvPushPromise);
-        stream.RequestWasHead = HeaderBlockFacts.IsHead(headers);
+        stream.RequestWasHead = facts.IsHead;
         _core.Emit(new PushedStreamReceived { ParentStreamId = StreamId, PushedStreamId = _promisedStreamId, Headers = headers });
     }
 }

@@ -42,7 +42,7 @@ internal sealed class HeaderBlockSender
             _core.Config.ValidateOutboundHeaders,
             _core.Config.NormalizeOutboundHeaders,
             _core.Config.SplitOutboundCookies,
-            _core.Settings.Remote.EnableConnectProtocol));
+            _core.Settings.Remote.EnableConnectProtocol), out var facts);
         if (priority is { } p)
         {
             CallerChecks.CanSend(_core, ConnectionInput.SendPriority);
@@ -73,7 +73,7 @@ internal sealed class HeaderBlockSender
         };
         if (kind == HeaderBlockKind.Request)
         {
-            stream.RequestWasHead = HeaderBlockFacts.IsHead(prepared);
+            stream.RequestWasHead = facts.IsHead;
         }
 
         if (endStream)
@@ -136,8 +136,7 @@ internal sealed class HeaderBlockSender
         }
         else
         {
-            int status = HeaderBlockFacts.Status(headers);
-            kind = status is >= 100 and < 200 ? HeaderBlockKind.Informational : HeaderBlockKind.Response;
+            kind = HeaderBlockClassifier.ResponseKindOf(HeaderFieldSpans.AsSpan(headers));
         }
 
         if (kind == HeaderBlockKind.Trailers && !endStream)
@@ -156,7 +155,7 @@ internal sealed class HeaderBlockSender
     private void Write(int streamId, IReadOnlyList<HeaderField> headers, bool endStream, PriorityInfo? priority)
     {
         _block.ResetWrittenCount();
-        _core.Encoder.Encode(HeaderBlockFacts.AsSpan(headers, out _), _block);
+        _core.Encoder.Encode(HeaderFieldSpans.AsSpan(headers), _block);
         var block = _block.WrittenSpan;
         int max = _core.MaxOutboundFrameSize;
         int first = Math.Min(block.Length, max - (priority is null ? 0 : PriorityInfo.Size));
