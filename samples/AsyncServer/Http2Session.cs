@@ -13,7 +13,7 @@ namespace AsyncServer;
 /// it produces, happens while holding <see cref="_gate"/>, so frames leave in the order the
 /// connection made them.
 /// </remarks>
-internal sealed class Http2Session(Stream transport, Router router)
+internal sealed class Http2Session(Stream transport, Router router) : IDisposable
 {
     // Request bodies are held in memory; this bounds what one stream may make us hold.
     private const int MaxRequestBody = 16 * 1024 * 1024;
@@ -275,6 +275,8 @@ internal sealed class Http2Session(Stream transport, Router router)
             _gate.Release();
         }
     }
+
+    public void Dispose() => _gate.Dispose();
 
     /// <summary>Writes whatever the connection has queued. Call it holding the gate.</summary>
     private async Task FlushAsync(CancellationToken token)

@@ -97,7 +97,8 @@ async Task ServeAsync(Socket socket, bool useTls)
                 return;
             }
         }
-        await new Http2Session(transport, router).RunAsync(stopping.Token);
+        using var session = new Http2Session(transport, router);
+        await session.RunAsync(stopping.Token);
     }
     catch (Exception e) when (e is IOException or AuthenticationException or OperationCanceledException or SocketException)
     {
