@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using H2Sharp;
 
@@ -10,6 +12,10 @@ namespace AsyncServer;
 /// </summary>
 internal sealed class Router(string root)
 {
+    // Escape only what JSON requires ("hi" stays "hi", not \u0022hi\u0022): this JSON is an API
+    // answer, never pasted into HTML, which is what the default encoder guards against.
+    private static readonly JsonSerializerOptions PlainJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly string _root = System.IO.Path.TrimEndingDirectorySeparator(root) + System.IO.Path.DirectorySeparatorChar;
 
     public async Task<Response> HandleAsync(Request request)
@@ -46,7 +52,7 @@ internal sealed class Router(string root)
             ["headers"] = headers,
             ["body"] = Encoding.UTF8.GetString(request.Body.GetBuffer(), 0, (int)request.Body.Length),
         };
-        return new Response(200, "application/json", Encoding.UTF8.GetBytes(json.ToJsonString()));
+        return new Response(200, "application/json", Encoding.UTF8.GetBytes(json.ToJsonString(PlainJson)));
     }
 
     private async Task<Response> StaticFileAsync(string path)
