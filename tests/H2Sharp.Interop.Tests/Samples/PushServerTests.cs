@@ -53,7 +53,7 @@ public sealed class PushServerTests : IDisposable
         Assert.Equal(["2", "4"], promises.Select(m => m.Groups[1].Value));
         Assert.Contains("recv (stream_id=13) :path: /style.css", trace, StringComparison.Ordinal);
         Assert.Contains("recv (stream_id=13) :path: /app.js", trace, StringComparison.Ordinal);
-        Assert.Equal([new(":status", "200"), new("content-type", "text/css; charset=utf-8"), new("content-length", "46")],
+        Assert.Equal([new(":status", "200"), new("content-type", "text/css; charset=utf-8"), new("content-length", "45")],
             NghttpRun.ReceivedHeaders(trace, 2));
         Assert.Equal([new(":status", "200"), new("content-type", "text/javascript; charset=utf-8"), new("content-length", "43")],
             NghttpRun.ReceivedHeaders(trace, 4));
