@@ -16,6 +16,7 @@ internal sealed class H2SocketDriver : IDisposable
     private readonly byte[] _buffer = new byte[65536];
     private readonly List<PendingBody> _pending = new();
     private readonly MemoryStream? _inbound;
+    private readonly List<H2StreamRecord> _completed = new();
 
     public H2SocketDriver(Socket socket, H2Configuration config, bool recordInbound = false)
     {
@@ -195,6 +196,15 @@ internal sealed class H2SocketDriver : IDisposable
             Events.Add(e);
             Handle(e);
         }
+        // Answer requests only after the whole batch: a later event in it may have reset the stream.
+        foreach (H2StreamRecord request in _completed)
+        {
+            if (request.ResetCode is null)
+            {
+                RequestComplete?.Invoke(this, request);
+            }
+        }
+        _completed.Clear();
         SendPending();
         Flush();
     }
@@ -229,7 +239,7 @@ internal sealed class H2SocketDriver : IDisposable
                 ended.Ended = true;
                 if (ended.Headers is not null && !Connection.Config.ClientSide)
                 {
-                    RequestComplete?.Invoke(this, ended);
+                    _completed.Add(ended);
                 }
                 break;
             case StreamReset r:
