@@ -21,11 +21,12 @@ public sealed class NghttpClientTests : IDisposable
     {
         string output = Run("nghttp", $"-nv http://{_server.Authority}/hello");
 
-        // Our SETTINGS (MAX_CONCURRENT_STREAMS 100, MAX_HEADER_LIST_SIZE 65536 from H2Configuration), then nghttp's ACK of it.
+        // Our SETTINGS (MAX_CONCURRENT_STREAMS 100, MAX_HEADER_LIST_SIZE 65536 from H2Configuration), and our ACK of nghttp's.
+        // (nghttp's own ACK of ours is not asserted: when the response is quick it may exit before sending it.)
         Assert.Matches(@"recv SETTINGS frame <length=\d+, flags=0x00, stream_id=0>", output);
         Assert.Contains("[SETTINGS_MAX_CONCURRENT_STREAMS(0x03):100]", output, StringComparison.Ordinal);
         Assert.Contains("[SETTINGS_MAX_HEADER_LIST_SIZE(0x06):65536]", output, StringComparison.Ordinal);
-        Assert.Contains("send SETTINGS frame <length=0, flags=0x01, stream_id=0>", output, StringComparison.Ordinal);
+        Assert.Contains("recv SETTINGS frame <length=0, flags=0x01, stream_id=0>", output, StringComparison.Ordinal);
         Assert.Matches(@"recv HEADERS frame <length=\d+, flags=0x04, stream_id=13>", output);
         Assert.Contains("recv (stream_id=13) :status: 200", output, StringComparison.Ordinal);
         Assert.Contains("recv (stream_id=13) content-length: 19", output, StringComparison.Ordinal);
