@@ -80,6 +80,7 @@ internal sealed class HeaderBlockSender
         if (kind == HeaderBlockKind.Request)
         {
             stream.RequestWasHead = facts.IsHead;
+            stream.Authority = facts.Authority.IsEmpty ? ReadOnlyMemory<byte>.Empty : facts.Authority.ToArray();
         }
 
         if (endStream)
