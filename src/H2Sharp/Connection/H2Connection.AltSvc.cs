@@ -41,7 +41,7 @@ public sealed partial class H2Connection
     public void AdvertiseAlternativeService(string fieldValue, string? origin = null, int? streamId = null)
     {
         ArgumentNullException.ThrowIfNull(fieldValue);
-        AdvertiseAlternativeService(Ascii(fieldValue, nameof(fieldValue)), origin is null ? null : Ascii(origin, nameof(origin)), streamId);
+        AdvertiseAlternativeService(Ascii(fieldValue, nameof(fieldValue)), origin is null ? (ReadOnlyMemory<byte>?)null : Ascii(origin, nameof(origin)), streamId);
     }
 
     private static byte[] Ascii(string text, string name)
