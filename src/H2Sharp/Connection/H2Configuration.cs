@@ -8,7 +8,7 @@ namespace H2Sharp;
 /// switches, the settings it advertises and the limits that protect it from abusive peers.
 /// Set the properties in an object initializer; the connection reads them once when created.
 /// </summary>
-public sealed class H2Configuration
+public sealed partial class H2Configuration
 {
     /// <summary>Whether the connection is the client side (true, the default) or the server side.</summary>
     public bool ClientSide { get; init; } = true;
