@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace H2Sharp.Benchmarks.Runner;
+
+/// <summary>The anchors' knobs: BENCH_RUNS=5, BENCH_MIN_S=1.0, BENCH_WARMUP_S=1.0, HPACK_DIR.</summary>
+internal sealed record RunSettings(int Runs, double MinSeconds, double WarmupSeconds, string? HpackDir)
+{
+    public static RunSettings FromEnvironment() => new(
+        int.Parse(Environment.GetEnvironmentVariable("BENCH_RUNS") ?? "5", CultureInfo.InvariantCulture),
+        double.Parse(Environment.GetEnvironmentVariable("BENCH_MIN_S") ?? "1.0", CultureInfo.InvariantCulture),
+        double.Parse(Environment.GetEnvironmentVariable("BENCH_WARMUP_S") ?? "1.0", CultureInfo.InvariantCulture),
+        Environment.GetEnvironmentVariable("HPACK_DIR"));
+
+    /// <summary>The shared folder next to the repository (repo root = the folder with H2Sharp.slnx).</summary>
+    public static string SharedDir()
+    {
+        foreach (string start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "H2Sharp.slnx")))
+                {
+                    return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
+                }
+            }
+        }
+
+        throw new InvalidOperationException("H2Sharp.slnx not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,239 @@
+using System;
+using System.Buffers;
+
+namespace H2Sharp.Hpack;
+
+/// <summary>
+/// Encodes header lists into HPACK header blocks (RFC 7541). One encoder per connection and
+/// direction; its dynamic table mirrors the peer decoder's.
+/// </summary>
+/// <remarks>
+/// Policy (see docs/hpack.md): a field found whole in a table is sent as an index; otherwise
+/// it is a literal, with the name as an index when a table has it. Literals enter the table
+/// (incremental indexing) unless indexing is off, the field is marked never-index (then it is
+/// sent as never indexed and never enters the table), it is larger than 3/4 of the table, or
+/// its name is one whose values are usually unique (<c>:path</c>, <c>age</c>,
+/// <c>content-length</c>, <c>etag</c>, <c>if-modified-since</c>, <c>if-none-match</c>).
+/// Strings are Huffman-coded only when that is not longer (ties go to Huffman, as in RFC 7541 C.6).
+/// </remarks>
+public sealed class HpackEncoder
+{
+    /// <summary>
+    /// The default of <see cref="MaxTableSizeLimit"/>: the encoder uses at most 64 KiB of table
+    /// (128 KiB of buffer) whatever the peer allows; more brings little and costs memory.
+    /// </summary>
+    public const int DefaultMaxTableSizeLimit = 65_536;
+
+    private readonly DynamicTable _table = new(HpackDecoder.DefaultTableSize);
+    private int _peerMaxTableSize;
+    private int _maxTableSizeLimit = DefaultMaxTableSizeLimit;
+    private bool _updatePending;
+    private int _pendingSmallest;
+    private int _pendingFinal;
+
+    /// <summary>Creates an encoder.</summary>
+    /// <param name="maxDynamicTableSize">The peer's SETTINGS_HEADER_TABLE_SIZE. Both sides start at 4,096; any other value is announced by a size update at the start of the first block.</param>
+    public HpackEncoder(int maxDynamicTableSize = HpackDecoder.DefaultTableSize)
+    {
+        _peerMaxTableSize = HpackDecoder.DefaultTableSize;
+        SetMaxDynamicTableSize(maxDynamicTableSize);
+    }
+
+    /// <summary>Huffman-code strings where that is not longer (RFC 7541 section 5.2). Default true.</summary>
+    public bool UseHuffman { get; set; } = true;
+
+    /// <summary>Add fields to the dynamic table where that pays off. Default true; when false, only the static table and existing entries are used.</summary>
+    public bool UseIndexing { get; set; } = true;
+
+    /// <summary>The dynamic table's current size in octets.</summary>
+    public int DynamicTableSize => _table.Size;
+
+    /// <summary>
+    /// The most table the encoder uses, whatever the peer allows (the encoder may use less than
+    /// the peer's maximum, RFC 7541 section 4.2). Changing it takes effect like a settings change.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or above 2^30.</exception>
+    public int MaxTableSizeLimit
+    {
+        get => _maxTableSizeLimit;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, HpackDecoder.MaxTableSizeSetting);
+            _maxTableSizeLimit = value;
+            Schedule(Math.Min(_peerMaxTableSize, value));
+        }
+    }
+
+    /// <summary>The dynamic table, for tests and diagnostics.</summary>
+    internal DynamicTable Table => _table;
+
+    /// <summary>
+    /// The peer's SETTINGS_HEADER_TABLE_SIZE changed: the next block starts with size updates,
+    /// the smallest value first when it changed more than once (RFC 7541 section 4.2).
+    /// </summary>
+    /// <param name="size">The new value.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public void SetMaxDynamicTableSize(int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        _peerMaxTableSize = size;
+        Schedule(Math.Min(size, _maxTableSizeLimit));
+    }
+
+    private void Schedule(int effective)
+    {
+        if (!_updatePending)
+        {
+            if (effective == _table.MaxSize)
+            {
+                return;
+            }
+
+            _updatePending = true;
+            _pendingSmallest = effective;
+        }
+
+        _pendingSmallest = Math.Min(_pendingSmallest, effective);
+        _pendingFinal = effective;
+    }
+
+    /// <summary>Encodes one header list as one header block.</summary>
+    /// <param name="headers">The fields, in order.</param>
+    /// <param name="output">Receives the block.</param>
+    public void Encode(ReadOnlySpan<HeaderField> headers, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (_updatePending)
+        {
+            WriteSizeUpdates(output);
+        }
+
+        for (int i = 0; i < headers.Length; i++)
+        {
+            EncodeField(headers[i], output);
+        }
+    }
+
+    private void WriteSizeUpdates(IBufferWriter<byte> output)
+    {
+        // "the smallest maximum table size that occurs in that interval MUST be signaled in a
+        // dynamic table size update. The final maximum size is always signaled" (RFC 7541 4.2)
+        Span<byte> span = output.GetSpan(2 * HpackInteger.MaxEncodedLength);
+        int position = 0;
+        if (_pendingSmallest < _pendingFinal)
+        {
+            position = HpackInteger.Write(span, position, _pendingSmallest, 5, 0x20);
+            _table.SetMaxSize(_pendingSmallest);
+        }
+
+        position = HpackInteger.Write(span, position, _pendingFinal, 5, 0x20);
+        _table.SetMaxSize(_pendingFinal);
+        output.Advance(position);
+        _updatePending = false;
+    }
+
+    private void EncodeField(in HeaderField field, IBufferWriter<byte> output)
+    {
+        ReadOnlySpan<byte> name = field.Name.Span;
+        ReadOnlySpan<byte> value = field.Value.Span;
+        int staticIndex = StaticTable.Find(name, value, out int staticName);
+        int nameIndex = staticName;
+        if (!field.NeverIndex)
+        {
+            if (staticIndex != 0)
+            {
+                WriteIndexed(staticIndex, output);
+                return;
+            }
+
+            int dynamicName = -1;
+            int dynamicIndex = _table.Count == 0 ? -1 : _table.Find(name, value, out dynamicName);
+            if (dynamicIndex >= 0)
+            {
+                WriteIndexed(StaticTable.Count + 1 + dynamicIndex, output);
+                return;
+            }
+
+            if (nameIndex == 0 && dynamicName >= 0)
+            {
+                nameIndex = StaticTable.Count + 1 + dynamicName;
+            }
+        }
+        else if (nameIndex == 0 && _table.Count > 0)
+        {
+            _table.Find(name, value, out int dynamicName);
+            nameIndex = dynamicName >= 0 ? StaticTable.Count + 1 + dynamicName : 0;
+        }
+
+        int maxLength = 3 * HpackInteger.MaxEncodedLength + name.Length + value.Length;
+        Span<byte> span = output.GetSpan(maxLength);
+        int position;
+        bool index = false;
+        if (field.NeverIndex)
+        {
+            position = HpackInteger.Write(span, 0, nameIndex, 4, 0x10);
+        }
+        else if (UseIndexing && ShouldIndex(staticName, name.Length + value.Length))
+        {
+            index = true;
+            position = HpackInteger.Write(span, 0, nameIndex, 6, 0x40);
+        }
+        else
+        {
+            position = HpackInteger.Write(span, 0, nameIndex, 4, 0x00);
+        }
+
+        if (nameIndex == 0)
+        {
+            position = WriteString(span, position, name);
+        }
+
+        position = WriteString(span, position, value);
+        output.Advance(position);
+        if (index)
+        {
+            _table.Add(name, value);
+        }
+    }
+
+    private bool ShouldIndex(int staticName, int length)
+    {
+        // An entry above 3/4 of the table would flush most of it for one field.
+        if ((long)length + HeaderField.EntryOverhead > _table.MaxSize * 3L / 4)
+        {
+            return false;
+        }
+
+        // Names whose values are nearly always unique: indexing them only evicts useful entries.
+        return staticName switch
+        {
+            4 or 21 or 28 or 34 or 40 or 41 => false, // :path age content-length etag if-modified-since if-none-match
+            _ => true,
+        };
+    }
+
+    private static void WriteIndexed(int index, IBufferWriter<byte> output)
+    {
+        Span<byte> span = output.GetSpan(HpackInteger.MaxEncodedLength);
+        output.Advance(HpackInteger.Write(span, 0, index, 7, 0x80));
+    }
+
+    private int WriteString(Span<byte> span, int position, ReadOnlySpan<byte> text)
+    {
+        if (UseHuffman)
+        {
+            long huffmanLength = Huffman.GetEncodedLength(text);
+            // Ties go to Huffman, as RFC 7541 Appendix C.6 encodes "307" (3 octets either way).
+            if (huffmanLength <= text.Length && text.Length > 0)
+            {
+                position = HpackInteger.Write(span, position, (int)huffmanLength, 7, 0x80);
+                return position + Huffman.Encode(text, span[position..]);
+            }
+        }
+
+        position = HpackInteger.Write(span, position, text.Length, 7, 0x00);
+        text.CopyTo(span[position..]);
+        return position + text.Length;
+    }
+}
