@@ -10,7 +10,7 @@ namespace H2Sharp.Fuzz;
 /// <summary>
 /// Command line: <c>&lt;target&gt; &lt;file-or-dir&gt;...</c> replays inputs (exit 1 if any
 /// crashes); <c>afl &lt;target&gt;</c> runs under AFL++ through SharpFuzz;
-/// <c>list</c> names the targets.
+/// <c>list</c> names the targets; <c>corpus-of &lt;target&gt;</c> prints its corpus folder name.
 /// </summary>
 public static class Program
 {
@@ -25,6 +25,13 @@ public static class Program
             Console.WriteLine("usage: H2Sharp.Fuzz <target> <file-or-dir>... | afl <target> | list");
             Console.WriteLine("targets: " + string.Join(", ", FuzzTargets.All.Keys));
             return args.Length == 0 ? 2 : 0;
+        }
+
+        if (args[0] == "corpus-of")
+        {
+            _ = Find(args.ElementAtOrDefault(1));
+            Console.WriteLine(FuzzTargets.CorpusOf(args[1]));
+            return 0;
         }
 
         if (args[0] == "afl")

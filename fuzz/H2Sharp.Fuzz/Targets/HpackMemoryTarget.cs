@@ -1,4 +1,6 @@
 using System;
+using System.Diagnostics;
+using System.Reflection;
 using H2Sharp.Fuzz.Support;
 using H2Sharp.Hpack;
 
@@ -19,6 +21,15 @@ namespace H2Sharp.Fuzz.Targets;
 /// </remarks>
 public static class HpackMemoryTarget
 {
+    /// <summary>
+    /// Whether the allocation bound is checked: only against an optimised H2Sharp build. A Debug
+    /// build allocates on paths that Release does not (unoptimised code reading the Huffman
+    /// table, a collection-expression span property, allocates 72 octets per string), which
+    /// says nothing about the decoder's design. CI and run-afl.sh use Release.
+    /// </summary>
+    public static bool ChecksAllocations { get; } =
+        typeof(HpackDecoder).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled != true;
+
     /// <summary>The size of the adversarial block: 1 MiB.</summary>
     public const int BombSize = 1 << 20;
 
@@ -86,7 +97,7 @@ public static class HpackMemoryTarget
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         FuzzInvariantException.Check(counter.ListSize <= Limit, $"{counter.ListSize} octets passed on under a limit of {Limit}.");
-        FuzzInvariantException.Check(allocated <= AllocationBound, $"Decoding a 1 MiB block allocated {allocated} octets.");
+        FuzzInvariantException.Check(!ChecksAllocations || allocated <= AllocationBound, $"Decoding a 1 MiB block allocated {allocated} octets.");
         return allocated;
     }
 
