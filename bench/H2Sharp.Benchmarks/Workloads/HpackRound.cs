@@ -29,6 +29,9 @@ public sealed class HpackRound
     /// <summary>Header fields in one pass over all stories.</summary>
     public long FieldCount { get; }
 
+    /// <summary>Bytes produced by the last encode pass.</summary>
+    public long EncodedBytes => _blocks.Sum(b => (long)b.WrittenCount);
+
     /// <summary>Encodes all stories; returns the fields encoded.</summary>
     public long Encode()
     {

@@ -28,7 +28,7 @@ internal sealed class W3Hpack : IWorkload
         round.Encode();
         double perEncoded = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)fields;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"W3 decode bytes allocated/field: {perField:F2} (encode {perEncoded:F2}; {fields} fields per pass, new encoder and decoder per story)"));
+            $"W3 decode bytes allocated/field: {perField:F2} (encode {perEncoded:F2}; {fields} fields, {round.EncodedBytes} encoded bytes per pass; new encoder and decoder per story)"));
         return failures;
     }
 }

@@ -86,6 +86,13 @@ internal sealed class PeerProcess : IDisposable
         Assert.Fail($"'{_process.StartInfo.FileName}' did not print '{text}'.\nstdout: {StandardOutput}\nstderr: {StandardError}");
     }
 
+    /// <summary>Writes all of <paramref name="text"/> to the process's standard input and closes it.</summary>
+    public void WriteInput(string text)
+    {
+        _process.StandardInput.Write(text);
+        _process.StandardInput.Close();
+    }
+
     public void Kill()
     {
         try

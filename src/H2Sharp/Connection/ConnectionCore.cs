@@ -1,0 +1,103 @@
+using System.Collections.Generic;
+using H2Sharp.Events;
+using H2Sharp.Frames;
+using H2Sharp.Hpack;
+
+namespace H2Sharp;
+
+/// <summary>
+/// The state the parts of a connection share (state machines, streams, settings, windows,
+/// HPACK contexts, outbound buffer, ledger) and the few actions several parts need: queueing
+/// automatic answers, stream errors, and collecting events. Each part owns its own frames.
+/// </summary>
+internal sealed class ConnectionCore
+{
+    private List<H2Event>? _events;
+
+    public ConnectionCore(H2Configuration config)
+    {
+        Config = config;
+        Client = config.ClientSide;
+        Fsm = new ConnectionStateMachine(Client);
+        Ledger = new ConnectionLedger(config);
+        Streams = new StreamManager(Client, config.MaxClosedStreams);
+        Settings = new SettingsExchange(this);
+        Flow = new FlowController(this);
+        Decoder = new HpackDecoder(HpackDecoder.DefaultTableSize, (int)System.Math.Min(config.MaxHeaderListSize, int.MaxValue));
+        Encoder = new HpackEncoder { MaxTableSizeLimit = config.MaxEncoderTableSize };
+        Reader = new FrameReader();
+    }
+
+    public H2Configuration Config { get; }
+
+    public bool Client { get; }
+
+    public ConnectionStateMachine Fsm { get; }
+
+    public ConnectionLedger Ledger { get; }
+
+    public StreamManager Streams { get; }
+
+    public SettingsExchange Settings { get; }
+
+    public FlowController Flow { get; }
+
+    public HpackDecoder Decoder { get; }
+
+    public HpackEncoder Encoder { get; }
+
+    public FrameReader Reader { get; }
+
+    public OutboundBuffer Out { get; } = new();
+
+    /// <summary>The last stream id of the graceful GOAWAY we sent, or null.</summary>
+    public int? LocalGoAwayLastStreamId { get; set; }
+
+    /// <summary>The last stream id of the GOAWAY we received, or null.</summary>
+    public int? RemoteGoAwayLastStreamId { get; set; }
+
+    /// <summary>The largest frame payload we may send (the peer's SETTINGS_MAX_FRAME_SIZE).</summary>
+    public int MaxOutboundFrameSize => (int)Settings.Remote.MaxFrameSize;
+
+    /// <summary>Adds an event to the list <c>ReceiveData</c> returns.</summary>
+    public void Emit(H2Event e) => (_events ??= new List<H2Event>()).Add(e);
+
+    /// <summary>Takes the events collected so far.</summary>
+    public IReadOnlyList<H2Event> TakeEvents()
+    {
+        var events = _events;
+        _events = null;
+        return events ?? (IReadOnlyList<H2Event>)System.Array.Empty<H2Event>();
+    }
+
+    /// <summary>Marks the start of an automatic answer; pass the result to <see cref="EndControl"/>.</summary>
+    public int BeginControl() => Out.Length;
+
+    /// <summary>Charges the automatic answer written since <paramref name="before"/> to the ledger.</summary>
+    public void EndControl(int before) => Ledger.ChargeControlBytes(Out.Length - before, before);
+
+    /// <summary>
+    /// A stream error (RFC 9113 5.4.2): queues RST_STREAM, closes the stream if it is live and
+    /// reports it with a <see cref="StreamReset"/> (RemoteReset false). The connection goes on.
+    /// </summary>
+    public void StreamError(int streamId, ErrorCode code, ProtocolException? cause)
+    {
+        int before = BeginControl();
+        FrameWriter.WriteRstStream(Out, streamId, code);
+        EndControl(before);
+        var stream = Streams.Get(streamId);
+        if (stream is not null)
+        {
+            Streams.Apply(stream, StreamInput.SendRstStream);
+            Emit(new StreamReset { StreamId = streamId, ErrorCode = code, RemoteReset = false, Error = cause });
+        }
+    }
+
+    /// <summary>Answers a frame on a closed stream with RST_STREAM only (no event: the stream was already reported closed).</summary>
+    public void ResetClosedStream(int streamId, ErrorCode code)
+    {
+        int before = BeginControl();
+        FrameWriter.WriteRstStream(Out, streamId, code);
+        EndControl(before);
+    }
+}

@@ -1,0 +1,245 @@
+using System;
+using System.Collections.Generic;
+using H2Sharp.Events;
+using H2Sharp.Frames;
+
+namespace H2Sharp;
+
+/// <summary>
+/// One HTTP/2 connection, client or server, with no I/O (h2's <c>H2Connection</c>): pass the
+/// bytes you receive to <see cref="ReceiveData"/> and act on the events it returns; call the
+/// Send methods to act; send what <see cref="DataToSend(int?)"/> (or
+/// <see cref="PendingOutboundData"/>) gives you. See docs/connection.md.
+/// </summary>
+/// <remarks>
+/// Not thread-safe: use one connection from one thread at a time (lock around it, or give it
+/// to one task). A misuse by the caller throws and leaves the connection usable; a protocol
+/// error by the peer either resets one stream (reported as <see cref="StreamReset"/>) or, for
+/// connection errors, queues GOAWAY and throws a <see cref="ProtocolException"/>.
+/// </remarks>
+public sealed partial class H2Connection
+{
+    private readonly ConnectionCore _core;
+    private readonly PrefaceReceiver _preface;
+    private readonly HeaderBlockReceiver _headers;
+    private readonly HeaderBlockSender _headerSender;
+    private readonly DataReceiver _data;
+    private readonly DataSender _dataSender;
+    private readonly ControlFrameReceiver _control;
+    private readonly PriorityReceiver _priority;
+    private bool _settingsReceived;
+
+    /// <summary>Creates a connection.</summary>
+    /// <param name="config">The configuration; null for a client with the defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A configuration value is out of range.</exception>
+    public H2Connection(H2Configuration? config = null)
+    {
+        config ??= new H2Configuration();
+        config.Validate();
+        Config = config;
+        _core = new ConnectionCore(config);
+        _preface = new PrefaceReceiver(expected: !config.ClientSide);
+        _headers = new HeaderBlockReceiver(_core);
+        _headerSender = new HeaderBlockSender(_core);
+        _data = new DataReceiver(_core);
+        _dataSender = new DataSender(_core);
+        _control = new ControlFrameReceiver(_core);
+        _priority = new PriorityReceiver(_core);
+    }
+
+    /// <summary>The configuration this connection was created with.</summary>
+    public H2Configuration Config { get; }
+
+    /// <summary>Our settings: values in force, with changes pending until the peer acknowledges them.</summary>
+    public H2Settings LocalSettings => _core.Settings.Local;
+
+    /// <summary>The peer's settings in force.</summary>
+    public H2Settings RemoteSettings => _core.Settings.Remote;
+
+    /// <summary>The largest frame payload we accept now (our acknowledged SETTINGS_MAX_FRAME_SIZE).</summary>
+    public int MaxInboundFrameSize => _core.Reader.MaxFrameSize;
+
+    /// <summary>The largest frame payload we may send (the peer's SETTINGS_MAX_FRAME_SIZE).</summary>
+    public int MaxOutboundFrameSize => _core.MaxOutboundFrameSize;
+
+    /// <summary>Streams the peer opened that are open or half-closed.</summary>
+    public int OpenInboundStreams => _core.Streams.OpenInbound;
+
+    /// <summary>Streams we opened that are open or half-closed.</summary>
+    public int OpenOutboundStreams => _core.Streams.OpenOutbound;
+
+    /// <summary>The highest stream id the peer has opened (the default last stream id of <see cref="CloseConnection"/>).</summary>
+    public int HighestInboundStreamId => _core.Streams.HighestInbound;
+
+    /// <summary>How many closed streams are remembered (h2's <c>MAX_CLOSED_STREAMS</c>; see <see cref="H2Configuration.MaxClosedStreams"/>).</summary>
+    public int MaxClosedStreams => Config.MaxClosedStreams;
+
+    /// <summary>
+    /// Starts the connection: a client queues the connection preface and its SETTINGS, a server
+    /// its SETTINGS; both add a WINDOW_UPDATE when <see cref="H2Configuration.InitialConnectionWindowSize"/>
+    /// is above 65,535. Call once, before anything else, and send <see cref="DataToSend(int?)"/>.
+    /// </summary>
+    /// <exception cref="ProtocolException">Called twice.</exception>
+    public void InitiateConnection()
+    {
+        if (_core.Fsm.Process(ConnectionInput.Initiate) != TransitionOutcome.Allow)
+        {
+            throw new ProtocolException("InitiateConnection was already called.");
+        }
+
+        if (Config.ClientSide)
+        {
+            var span = _core.Out.GetSpan(PrefaceReceiver.Preface.Length);
+            PrefaceReceiver.Preface.CopyTo(span);
+            _core.Out.Advance(PrefaceReceiver.Preface.Length);
+        }
+
+        _core.Settings.SendInitial();
+        _core.Flow.SendInitialConnectionWindow();
+    }
+
+    /// <summary>
+    /// Hands received bytes to the connection and returns the events they caused, in order.
+    /// Partial frames are kept until the rest arrives. Answers the stack owes the peer (PING
+    /// ACK, SETTINGS ACK, RST_STREAM for stream errors, WINDOW_UPDATE) are queued for sending.
+    /// After a connection error (or our GOAWAY with an error) further bytes are ignored.
+    /// </summary>
+    /// <param name="data">The bytes received.</param>
+    /// <returns>The events, possibly none.</returns>
+    /// <exception cref="ProtocolException">
+    /// A connection error (or a subtype: <see cref="FlowControlException"/>, <see cref="FrameTooLargeException"/>,
+    /// <see cref="DenialOfServiceException"/>, <see cref="InvalidSettingsValueException"/>, HPACK's
+    /// COMPRESSION_ERROR): GOAWAY with <see cref="ProtocolException.ErrorCode"/> is queued and the
+    /// connection is closed. Also thrown when called before <see cref="InitiateConnection"/>.
+    /// </exception>
+    public IReadOnlyList<H2Event> ReceiveData(ReadOnlySpan<byte> data)
+    {
+        switch (_core.Fsm.State)
+        {
+            case ConnectionState.Idle:
+                throw new ProtocolException("Call InitiateConnection before ReceiveData.");
+            case ConnectionState.Closed:
+                return Array.Empty<H2Event>();
+        }
+
+        try
+        {
+            if (!_preface.Done)
+            {
+                _preface.Consume(ref data);
+            }
+
+            while (_core.Fsm.State != ConnectionState.Closed && _core.Reader.TryReadFrame(ref data, out var header, out var payload))
+            {
+                Dispatch(header, payload);
+            }
+        }
+        catch (ProtocolException ex)
+        {
+            Fail(ex.ErrorCode);
+            throw;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Never let anything but a documented exception escape, whatever the bytes.
+            Fail(ErrorCode.InternalError);
+            throw new ProtocolException("Internal error while processing received data: " + ex.Message, ErrorCode.InternalError, 0, ex);
+        }
+
+        return _core.TakeEvents();
+    }
+
+    private void Dispatch(in FrameHeader header, ReadOnlySpan<byte> payload)
+    {
+        // RFC 9113 6.10 / 4.3: a header block is a contiguous sequence of frames; "a receiver
+        // MUST treat the receipt of any other type of frame or a frame on a different stream as
+        // a connection error of type PROTOCOL_ERROR."
+        if (_headers.InBlock)
+        {
+            if (header.Type != FrameType.Continuation || header.StreamId != _headers.StreamId)
+            {
+                throw new ProtocolException($"A {header.Type} frame on stream {header.StreamId} arrived inside the header block of stream {_headers.StreamId}; only CONTINUATION may.", ErrorCode.ProtocolError, 0);
+            }
+
+            _headers.OnContinuation(header, payload);
+            return;
+        }
+
+        // RFC 9113 3.4: "the first frame sent ... MUST be a SETTINGS frame".
+        if (!_settingsReceived)
+        {
+            if (header.Type != FrameType.Settings || (header.Flags & FrameFlags.Ack) != 0)
+            {
+                throw new ProtocolException($"The peer's first frame must be SETTINGS, not {header.Type} (RFC 9113 section 3.4).", ErrorCode.ProtocolError, 0);
+            }
+
+            _settingsReceived = true;
+        }
+
+        switch (header.Type)
+        {
+            case FrameType.Headers:
+                _headers.OnHeaders(header, payload);
+                return;
+            case FrameType.PushPromise:
+                _headers.OnPushPromise(header, payload);
+                return;
+            case FrameType.Continuation:
+                // RFC 9113 6.10: CONTINUATION only follows a frame without END_HEADERS (h2 3.0.1).
+                throw new ProtocolException($"CONTINUATION on stream {header.StreamId} without a header block in progress.", ErrorCode.ProtocolError, 0);
+        }
+
+        var outcome = _core.Fsm.Process(InputFor(header.Type));
+        if (outcome == TransitionOutcome.Forbidden)
+        {
+            throw new ProtocolException($"A {(Config.ClientSide ? "server" : "client")} may not send {header.Type} frames here.", ErrorCode.ProtocolError, 0);
+        }
+
+        if (outcome == TransitionOutcome.Ignore)
+        {
+            return;
+        }
+
+        switch (header.Type)
+        {
+            case FrameType.Data: _data.OnData(header, payload); break;
+            case FrameType.Priority: _priority.OnPriority(header, payload); break;
+            case FrameType.RstStream: _control.OnRstStream(header, payload); break;
+            case FrameType.Settings: _core.Settings.OnSettings(header, payload); break;
+            case FrameType.Ping: _control.OnPing(header, payload); break;
+            case FrameType.GoAway: _control.OnGoAway(header, payload); break;
+            case FrameType.WindowUpdate: _core.Flow.OnWindowUpdate(header, payload); break;
+            case FrameType.AltSvc: _control.OnAltSvc(header, payload); break;
+            case FrameType.PriorityUpdate: PriorityReceiver.OnPriorityUpdate(header, payload); break;
+            default: _control.OnUnknown(header, payload); break;
+        }
+    }
+
+    private static ConnectionInput InputFor(FrameType type) => type switch
+    {
+        FrameType.Data => ConnectionInput.RecvData,
+        FrameType.Priority => ConnectionInput.RecvPriority,
+        FrameType.RstStream => ConnectionInput.RecvRstStream,
+        FrameType.Settings => ConnectionInput.RecvSettings,
+        FrameType.Ping => ConnectionInput.RecvPing,
+        FrameType.GoAway => ConnectionInput.RecvGoAway,
+        FrameType.WindowUpdate => ConnectionInput.RecvWindowUpdate,
+        FrameType.AltSvc => ConnectionInput.RecvAltSvc,
+        FrameType.PriorityUpdate => ConnectionInput.RecvPriorityUpdate,
+        _ => ConnectionInput.RecvUnknown,
+    };
+
+    /// <summary>A connection error: GOAWAY with the code and the last stream we processed, then closed.</summary>
+    private void Fail(ErrorCode code)
+    {
+        _core.TakeEvents();
+        if (_core.Fsm.State != ConnectionState.Closed)
+        {
+            // RFC 9113 5.4.1: "An endpoint that encounters a connection error SHOULD first send a
+            // GOAWAY frame ... with the stream identifier of the last stream that it successfully
+            // received from its peer."
+            FrameWriter.WriteGoAway(_core.Out, _core.Streams.HighestInbound, code, ReadOnlySpan<byte>.Empty);
+            _core.Fsm.Close();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System;
+using H2Sharp.Events;
+using H2Sharp.Frames;
+
+namespace H2Sharp;
+
+/// <summary>
+/// Receives PRIORITY (RFC 7540 signals, reported as <see cref="PriorityUpdated"/>) and
+/// PRIORITY_UPDATE (RFC 9218; issue 5). Priority never creates or touches stream state.
+/// </summary>
+internal sealed class PriorityReceiver
+{
+    private readonly ConnectionCore _core;
+
+    public PriorityReceiver(ConnectionCore core)
+    {
+        _core = core;
+    }
+
+    public void OnPriority(in FrameHeader header, ReadOnlySpan<byte> payload)
+    {
+        PriorityInfo priority;
+        try
+        {
+            priority = PriorityFrame.Parse(header, payload).Priority;
+        }
+        catch (ProtocolException ex) when (ex.StreamId != 0)
+        {
+            // RFC 9113 6.3: "A PRIORITY frame with a length other than 5 octets MUST be treated as
+            // a stream error of type FRAME_SIZE_ERROR."
+            Reset(header.StreamId, ex);
+            return;
+        }
+
+        // RFC 9113 5.3.1: "A stream cannot depend on itself. An endpoint MUST treat this as a
+        // stream error of type PROTOCOL_ERROR."
+        if (priority.StreamDependency == header.StreamId)
+        {
+            Reset(header.StreamId, new ProtocolException($"Stream {header.StreamId} declared a dependency on itself.", ErrorCode.ProtocolError, header.StreamId));
+            return;
+        }
+
+        _core.Emit(new PriorityUpdated
+        {
+            StreamId = header.StreamId,
+            Weight = priority.Weight,
+            DependsOn = priority.StreamDependency,
+            Exclusive = priority.Exclusive,
+        });
+    }
+
+    /// <summary>PRIORITY_UPDATE on a server: parsed (so malformed frames are errors) and otherwise ignored until issue 5.</summary>
+    public static void OnPriorityUpdate(in FrameHeader header, ReadOnlySpan<byte> payload) => PriorityUpdateFrame.Parse(header, payload);
+
+    private void Reset(int streamId, ProtocolException error)
+    {
+        if (_core.Streams.Get(streamId) is not null)
+        {
+            _core.StreamError(streamId, error.ErrorCode, error);
+        }
+        else
+        {
+            _core.ResetClosedStream(streamId, error.ErrorCode);
+        }
+    }
+}

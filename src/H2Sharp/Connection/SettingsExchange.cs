@@ -1,0 +1,203 @@
+using System;
+using System.Collections.Generic;
+using H2Sharp.Events;
+using H2Sharp.Frames;
+
+namespace H2Sharp;
+
+/// <summary>
+/// The SETTINGS exchange (RFC 9113 section 6.5): our settings (sent, in force once the peer
+/// acknowledges), the peer's settings (in force at once, acknowledged automatically), and the
+/// effect of each change on the HPACK contexts, the frame reader and the stream windows.
+/// </summary>
+internal sealed class SettingsExchange
+{
+    private readonly ConnectionCore _core;
+
+    public SettingsExchange(ConnectionCore core)
+    {
+        _core = core;
+        var config = core.Config;
+        // h2: MAX_CONCURRENT_STREAMS and MAX_HEADER_LIST_SIZE protect us from the start;
+        // the other values wait for the peer's acknowledgement like any change.
+        var initial = new List<KeyValuePair<SettingCode, uint>>(2);
+        if (config.MaxConcurrentStreams is uint max)
+        {
+            initial.Add(new(SettingCode.MaxConcurrentStreams, max));
+        }
+
+        initial.Add(new(SettingCode.MaxHeaderListSize, config.MaxHeaderListSize));
+        Local = new H2Settings(core.Client, initial);
+        Remote = new H2Settings(!core.Client);
+    }
+
+    public H2Settings Local { get; }
+
+    public H2Settings Remote { get; }
+
+    /// <summary>Queues our first SETTINGS frame: every value we advertise, in h2's order.</summary>
+    public void SendInitial()
+    {
+        var c = _core.Config;
+        var all = new List<KeyValuePair<SettingCode, uint>>(7)
+        {
+            new(SettingCode.HeaderTableSize, (uint)c.HeaderTableSize),
+            new(SettingCode.EnablePush, _core.Client && c.EnablePush ? 1u : 0u),
+            new(SettingCode.InitialWindowSize, (uint)c.InitialWindowSize),
+            new(SettingCode.MaxFrameSize, (uint)c.MaxFrameSize),
+            new(SettingCode.EnableConnectProtocol, 0),
+        };
+        if (c.MaxConcurrentStreams is uint max)
+        {
+            all.Add(new(SettingCode.MaxConcurrentStreams, max));
+        }
+
+        all.Add(new(SettingCode.MaxHeaderListSize, c.MaxHeaderListSize));
+        Write(all, onlyChangesPending: true);
+    }
+
+    /// <summary>Validates and sends a change of our settings (<c>UpdateSettings</c>); it takes effect when acknowledged.</summary>
+    public void SendUpdate(IEnumerable<KeyValuePair<SettingCode, uint>> changes)
+    {
+        var list = new List<KeyValuePair<SettingCode, uint>>(changes);
+        foreach (var (code, value) in list)
+        {
+            if (SettingsValidator.Check(code, value) is { } bad)
+            {
+                throw new InvalidSettingsValueException(bad.Reason, bad.Code, 0);
+            }
+
+            // RFC 9113 6.5.2: "A server MUST NOT explicitly set this value to 1."
+            if (code == SettingCode.EnablePush && value == 1 && !_core.Client)
+            {
+                throw new InvalidSettingsValueException("A server must not set SETTINGS_ENABLE_PUSH to 1 (RFC 9113 section 6.5.2).", ErrorCode.ProtocolError, 0);
+            }
+        }
+
+        Write(list, onlyChangesPending: false);
+    }
+
+    /// <summary>Handles a received SETTINGS frame.</summary>
+    public void OnSettings(in FrameHeader header, ReadOnlySpan<byte> payload)
+    {
+        var frame = SettingsFrame.Parse(header, payload);
+        if (frame.Ack)
+        {
+            OnAck();
+            return;
+        }
+
+        var batch = new KeyValuePair<SettingCode, uint>[frame.Count];
+        int i = 0;
+        foreach (var setting in frame)
+        {
+            if (SettingsValidator.Check(setting.Code, setting.Value) is { } bad)
+            {
+                throw new InvalidSettingsValueException(bad.Reason, bad.Code, 0);
+            }
+
+            // RFC 9113 6.5.2: "A client MUST treat receipt of a SETTINGS frame with
+            // SETTINGS_ENABLE_PUSH set to 1 as a connection error of type PROTOCOL_ERROR."
+            if (_core.Client && setting.Code == SettingCode.EnablePush && setting.Value == 1)
+            {
+                throw new InvalidSettingsValueException("A server sent SETTINGS_ENABLE_PUSH = 1 (RFC 9113 section 6.5.2).", ErrorCode.ProtocolError, 0);
+            }
+
+            batch[i++] = new(setting.Code, setting.Value);
+        }
+
+        Remote.Propose(batch);
+        var changes = Remote.Acknowledge();
+        foreach (var (code, change) in changes)
+        {
+            ApplyRemote(code, change);
+        }
+
+        // RFC 9113 6.5.3: "Upon receiving and applying the parameters, the recipient MUST
+        // immediately emit a SETTINGS frame with the ACK flag set."
+        int before = _core.BeginControl();
+        FrameWriter.WriteSettingsAck(_core.Out);
+        _core.EndControl(before);
+        _core.Emit(new RemoteSettingsChanged { ChangedSettings = changes });
+    }
+
+    private void OnAck()
+    {
+        var changes = Local.Acknowledge();
+        foreach (var (code, change) in changes)
+        {
+            switch (code)
+            {
+                case SettingCode.HeaderTableSize:
+                    _core.Decoder.MaxDynamicTableSize = (int)Math.Min(change.NewValue, int.MaxValue);
+                    break;
+                case SettingCode.MaxFrameSize:
+                    // h2 2.5.0 bugfix: the frame size we raised is accepted once acknowledged.
+                    _core.Reader.MaxFrameSize = (int)change.NewValue;
+                    break;
+                case SettingCode.MaxHeaderListSize:
+                    _core.Decoder.MaxHeaderListSize = (int)Math.Min(change.NewValue, int.MaxValue);
+                    break;
+                case SettingCode.InitialWindowSize:
+                    long delta = (long)change.NewValue - change.OriginalValue;
+                    foreach (var stream in _core.Streams.All)
+                    {
+                        stream.ReceiveWindow.Adjust(delta);
+                    }
+
+                    break;
+            }
+        }
+
+        _core.Emit(new SettingsAcknowledged { ChangedSettings = changes });
+    }
+
+    private void ApplyRemote(SettingCode code, ChangedSetting change)
+    {
+        switch (code)
+        {
+            case SettingCode.HeaderTableSize:
+                _core.Encoder.SetMaxDynamicTableSize((int)Math.Min(change.NewValue, int.MaxValue));
+                break;
+            case SettingCode.InitialWindowSize:
+                // RFC 9113 6.9.2: "a receiver MUST adjust the size of all stream flow-control
+                // windows that it maintains by the difference between the new value and the old
+                // value." ... "An endpoint MUST treat a change to SETTINGS_INITIAL_WINDOW_SIZE
+                // that causes any flow-control window to exceed the maximum size as a connection
+                // error of type FLOW_CONTROL_ERROR."
+                long delta = (long)change.NewValue - change.OriginalValue;
+                foreach (var stream in _core.Streams.All)
+                {
+                    if (stream.SendWindow + delta > int.MaxValue)
+                    {
+                        throw new FlowControlException($"SETTINGS_INITIAL_WINDOW_SIZE = {change.NewValue} would take the window of stream {stream.Id} past 2^31-1.", ErrorCode.FlowControlError, 0);
+                    }
+                }
+
+                foreach (var stream in _core.Streams.All)
+                {
+                    stream.SendWindow += delta;
+                }
+
+                break;
+        }
+    }
+
+    private void Write(List<KeyValuePair<SettingCode, uint>> values, bool onlyChangesPending)
+    {
+        var wire = new Setting[values.Count];
+        var pending = new List<KeyValuePair<SettingCode, uint>>(values.Count);
+        for (int i = 0; i < values.Count; i++)
+        {
+            var (code, value) = values[i];
+            wire[i] = new Setting(code, value);
+            if (!onlyChangesPending || !Local.TryGetValue(code, out var current) || current != value)
+            {
+                pending.Add(values[i]);
+            }
+        }
+
+        FrameWriter.WriteSettings(_core.Out, wire);
+        Local.Propose(pending.ToArray());
+    }
+}

@@ -1,0 +1,153 @@
+using System.Collections.Generic;
+
+namespace H2Sharp;
+
+/// <summary>
+/// The live streams (O(1) lookup by id), the highest ids each side used, the counts of active
+/// streams each way, and the record of recently closed streams. Every state change goes
+/// through <see cref="Apply"/>, which turns the shared stream state machine and keeps the
+/// counts and the record right.
+/// </summary>
+internal sealed class StreamManager
+{
+    private readonly Dictionary<int, H2Stream> _streams = new();
+    private readonly bool _client;
+
+    public StreamManager(bool client, int maxClosedStreams)
+    {
+        _client = client;
+        Closed = new ClosedStreamRecord(maxClosedStreams);
+    }
+
+    public ClosedStreamRecord Closed { get; }
+
+    /// <summary>The highest stream id the peer opened or promised (0 if none).</summary>
+    public int HighestInbound { get; set; }
+
+    /// <summary>The highest stream id we opened or promised (0 if none).</summary>
+    public int HighestOutbound { get; set; }
+
+    /// <summary>Active (open or half-closed) streams the peer started.</summary>
+    public int OpenInbound { get; private set; }
+
+    /// <summary>Active (open or half-closed) streams we started.</summary>
+    public int OpenOutbound { get; private set; }
+
+    /// <summary>Streams in memory.</summary>
+    public int LiveCount => _streams.Count;
+
+    /// <summary>The live streams, for settings changes and GOAWAY (not a per-frame path).</summary>
+    public Dictionary<int, H2Stream>.ValueCollection All => _streams.Values;
+
+    /// <summary>Whether we start streams with this id (clients odd, servers even).</summary>
+    public bool IsLocal(int streamId) => ((streamId & 1) == 1) == _client;
+
+    public H2Stream? Get(int streamId) => _streams.TryGetValue(streamId, out var s) ? s : null;
+
+    /// <summary>Classifies a stream id that is not live, and gives the close reason when known.</summary>
+    public StreamLookup Find(int streamId, out H2Stream? stream, out StreamCloseReason reason)
+    {
+        reason = default;
+        if (_streams.TryGetValue(streamId, out stream))
+        {
+            return StreamLookup.Live;
+        }
+
+        int highest = IsLocal(streamId) ? HighestOutbound : HighestInbound;
+        if (streamId > highest)
+        {
+            return StreamLookup.Idle;
+        }
+
+        if (Closed.TryGet(streamId, out reason))
+        {
+            return StreamLookup.Closed;
+        }
+
+        return streamId <= Closed.ForgottenUpTo ? StreamLookup.ClosedLongAgo : StreamLookup.Skipped;
+    }
+
+    /// <summary>Creates a stream in the idle state and marks its id used.</summary>
+    public H2Stream Create(int streamId, bool local, long sendWindow, long receiveWindow)
+    {
+        var stream = new H2Stream(streamId, local, (int)sendWindow, (int)receiveWindow);
+        _streams.Add(streamId, stream);
+        if (local)
+        {
+            HighestOutbound = streamId;
+        }
+        else
+        {
+            HighestInbound = streamId;
+        }
+
+        return stream;
+    }
+
+    /// <summary>
+    /// Turns the stream state machine. On <see cref="TransitionOutcome.Allow"/> the stream moves
+    /// (and leaves memory when it reaches closed); any other outcome leaves it unchanged.
+    /// </summary>
+    public TransitionOutcome Apply(H2Stream stream, StreamInput input)
+    {
+        var t = StreamStateMachine.Lookup(stream.State, input);
+        if (t.Outcome != TransitionOutcome.Allow)
+        {
+            return t.Outcome;
+        }
+
+        Move(stream, t.Next, input switch
+        {
+            StreamInput.SendRstStream => StreamCloseReason.ResetByUs,
+            StreamInput.RecvRstStream => StreamCloseReason.ResetByPeer,
+            _ => StreamCloseReason.Ended,
+        });
+        return TransitionOutcome.Allow;
+    }
+
+    /// <summary>Closes a live stream outside the table (GOAWAY refusal, refused new streams).</summary>
+    public void ForceClose(H2Stream stream, StreamCloseReason reason) => Move(stream, StreamState.Closed, reason);
+
+    /// <summary>Records an id that never got a live stream (a refused or discarded new stream) as closed.</summary>
+    public void RecordClosed(int streamId, StreamCloseReason reason)
+    {
+        if (IsLocal(streamId))
+        {
+            if (streamId > HighestOutbound)
+            {
+                HighestOutbound = streamId;
+            }
+        }
+        else if (streamId > HighestInbound)
+        {
+            HighestInbound = streamId;
+        }
+
+        Closed.Add(streamId, reason);
+    }
+
+    private void Move(H2Stream stream, StreamState next, StreamCloseReason reason)
+    {
+        bool wasActive = StreamStateMachine.IsActive(stream.State);
+        bool isActive = StreamStateMachine.IsActive(next);
+        stream.State = next;
+        if (wasActive != isActive)
+        {
+            int delta = isActive ? 1 : -1;
+            if (stream.LocallyInitiated)
+            {
+                OpenOutbound += delta;
+            }
+            else
+            {
+                OpenInbound += delta;
+            }
+        }
+
+        if (next == StreamState.Closed)
+        {
+            _streams.Remove(stream.Id);
+            Closed.Add(stream.Id, reason);
+        }
+    }
+}

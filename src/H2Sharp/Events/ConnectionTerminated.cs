@@ -1,0 +1,21 @@
+using System;
+using System.Collections.Generic;
+
+namespace H2Sharp.Events;
+
+/// <summary>
+/// The peer sent GOAWAY (h2's <c>ConnectionTerminated</c>). No new streams may be opened; streams at or
+/// below <see cref="LastStreamId"/> may still finish, those above it were not processed and are
+/// reported as reset with REFUSED_STREAM (safe to retry on a new connection).
+/// </summary>
+public sealed record ConnectionTerminated : H2Event
+{
+    /// <summary>The error code; NO_ERROR for a graceful shutdown.</summary>
+    public ErrorCode ErrorCode { get; init; }
+
+    /// <summary>The highest stream id the peer processed or may still process.</summary>
+    public int LastStreamId { get; init; }
+
+    /// <summary>The debug data the peer attached (may be empty).</summary>
+    public ReadOnlyMemory<byte> AdditionalData { get; init; }
+}

@@ -1,0 +1,25 @@
+using System;
+using System.Collections.Generic;
+
+namespace H2Sharp.Events;
+
+/// <summary>
+/// Body data arrived on a stream (h2's <c>DataReceived</c>). When done with it, give the window
+/// back with <see cref="H2Connection.AcknowledgeReceivedData"/> or
+/// <see cref="H2Connection.IncrementFlowControlWindow"/> using <see cref="FlowControlledLength"/>.
+/// </summary>
+public sealed record DataReceived : H2Event
+{
+    /// <summary>The stream this event concerns.</summary>
+    public int StreamId { get; init; }
+
+    /// <summary>The data (padding removed). The memory is owned by this event.</summary>
+    public ReadOnlyMemory<byte> Data { get; init; }
+
+    /// <summary>How much of the flow-control windows this frame used: data plus padding. Use this, not <c>Data.Length</c>, to reopen windows.</summary>
+    public int FlowControlledLength { get; init; }
+
+    /// <summary>If this frame also ended the stream, the <see cref="Events.StreamEnded"/> event that went with it (it is also in the event list).</summary>
+    public StreamEnded? StreamEnded { get; init; }
+
+}

@@ -1,0 +1,21 @@
+using System;
+using System.Collections.Generic;
+
+namespace H2Sharp.Events;
+
+/// <summary>
+/// A 1xx informational response arrived (client side; h2's <c>InformationalResponseReceived</c>).
+/// Any number may precede the final response.
+/// </summary>
+public sealed record InformationalResponseReceived : H2Event
+{
+    /// <summary>The stream this event concerns.</summary>
+    public int StreamId { get; init; }
+
+    /// <summary>The header fields as received (bytes, in order). Name and value slices share one buffer per header block.</summary>
+    public IReadOnlyList<HeaderField> Headers { get; init; } = Array.Empty<HeaderField>();
+
+    /// <summary>If the frame also carried priority information, the <see cref="Events.PriorityUpdated"/> event that went with it (it is also in the event list).</summary>
+    public PriorityUpdated? PriorityUpdated { get; init; }
+
+}

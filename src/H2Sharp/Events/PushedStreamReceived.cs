@@ -1,0 +1,20 @@
+using System;
+using System.Collections.Generic;
+
+namespace H2Sharp.Events;
+
+/// <summary>
+/// The server promised a pushed response (client side; h2's <c>PushedStreamReceived</c>).
+/// </summary>
+public sealed record PushedStreamReceived : H2Event
+{
+    /// <summary>The stream the push is related to.</summary>
+    public int ParentStreamId { get; init; }
+
+    /// <summary>The stream the pushed response will arrive on.</summary>
+    public int PushedStreamId { get; init; }
+
+    /// <summary>The header fields as received (bytes, in order). Name and value slices share one buffer per header block.</summary>
+    public IReadOnlyList<HeaderField> Headers { get; init; } = Array.Empty<HeaderField>();
+
+}

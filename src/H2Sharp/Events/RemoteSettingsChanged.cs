@@ -1,0 +1,14 @@
+using System;
+using System.Collections.Generic;
+
+namespace H2Sharp.Events;
+
+/// <summary>
+/// The peer changed its settings (h2's <c>RemoteSettingsChanged</c>). H2Sharp has already
+/// acknowledged them; if a value is unacceptable, close the connection with PROTOCOL_ERROR.
+/// </summary>
+public sealed record RemoteSettingsChanged : H2Event
+{
+    /// <summary>Each changed setting with its old and new value.</summary>
+    public IReadOnlyDictionary<SettingCode, ChangedSetting> ChangedSettings { get; init; } = new Dictionary<SettingCode, ChangedSetting>();
+}

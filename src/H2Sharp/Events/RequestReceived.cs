@@ -1,0 +1,23 @@
+using System;
+using System.Collections.Generic;
+
+namespace H2Sharp.Events;
+
+/// <summary>
+/// Request headers arrived on a new stream (server side; h2's <c>RequestReceived</c>).
+/// </summary>
+public sealed record RequestReceived : H2Event
+{
+    /// <summary>The stream this event concerns.</summary>
+    public int StreamId { get; init; }
+
+    /// <summary>The header fields as received (bytes, in order). Name and value slices share one buffer per header block.</summary>
+    public IReadOnlyList<HeaderField> Headers { get; init; } = Array.Empty<HeaderField>();
+
+    /// <summary>If this frame also ended the stream, the <see cref="Events.StreamEnded"/> event that went with it (it is also in the event list).</summary>
+    public StreamEnded? StreamEnded { get; init; }
+
+    /// <summary>If the frame also carried priority information, the <see cref="Events.PriorityUpdated"/> event that went with it (it is also in the event list).</summary>
+    public PriorityUpdated? PriorityUpdated { get; init; }
+
+}

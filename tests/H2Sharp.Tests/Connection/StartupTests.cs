@@ -1,0 +1,91 @@
+using H2Sharp.Events;
+using H2Sharp.Frames;
+using H2Sharp.Tests.Support;
+
+namespace H2Sharp.Tests.Connection;
+
+public class StartupTests
+{
+    [Fact]
+    public void Client_initiate_sends_preface_then_h2_default_settings()
+    {
+        var c = new H2Connection();
+        c.InitiateConnection();
+        var bytes = c.DataToSend();
+        Assert.True(bytes.AsSpan().StartsWith(FrameFactory.Preface));
+        var frames = new SentFrames().Parse(bytes.AsSpan(24));
+        var settings = Assert.Single(frames);
+        Assert.Equal("SETTINGS HeaderTableSize=4096,EnablePush=1,InitialWindowSize=65535,MaxFrameSize=16384,EnableConnectProtocol=0,MaxConcurrentStreams=100,MaxHeaderListSize=65536", settings.ToString());
+    }
+
+    [Fact]
+    public void Server_initiate_sends_settings_without_preface_and_push_disabled()
+    {
+        var s = new H2Connection(new H2Configuration { ClientSide = false });
+        s.InitiateConnection();
+        var frames = new SentFrames().Parse(s.DataToSend());
+        Assert.Equal("SETTINGS HeaderTableSize=4096,EnablePush=0,InitialWindowSize=65535,MaxFrameSize=16384,EnableConnectProtocol=0,MaxConcurrentStreams=100,MaxHeaderListSize=65536", Assert.Single(frames).ToString());
+    }
+
+    [Fact]
+    public void Larger_connection_window_is_announced_with_window_update_after_settings()
+    {
+        var c = new H2Connection(new H2Configuration { InitialConnectionWindowSize = 1 << 20 });
+        c.InitiateConnection();
+        var frames = new SentFrames().Drain(c);
+        Assert.Equal(["SETTINGS", "WINDOW_UPDATE 0 +983041"], frames.Select(f => f.Type == FrameType.Settings ? "SETTINGS" : f.ToString()));
+    }
+
+    [Fact]
+    public void Server_answers_bad_preface_with_goaway_protocol_error()
+    {
+        var s = new H2Connection(new H2Configuration { ClientSide = false });
+        s.InitiateConnection();
+        s.DataToSend();
+        var ex = Assert.Throws<ProtocolException>(() => s.ReceiveData("GET / HTTP/1.1\r\nHost: x\r\n\r\n"u8));
+        Assert.Equal(ErrorCode.ProtocolError, ex.ErrorCode);
+        var goAway = Assert.Single(new SentFrames().Drain(s));
+        Assert.Equal("GOAWAY last=0 ProtocolError", goAway.ToString());
+        Assert.Empty(s.ReceiveData(FrameFactory.Settings()));
+    }
+
+    [Fact]
+    public void Server_accepts_preface_split_byte_by_byte()
+    {
+        var s = new H2Connection(new H2Configuration { ClientSide = false });
+        s.InitiateConnection();
+        var all = FrameFactory.Concat(FrameFactory.Preface, FrameFactory.Settings((SettingCode.MaxFrameSize, 20000)));
+        var events = new List<H2Event>();
+        foreach (var b in all)
+        {
+            events.AddRange(s.ReceiveData(new[] { b }));
+        }
+
+        var changed = Assert.IsType<RemoteSettingsChanged>(Assert.Single(events));
+        Assert.Equal(new ChangedSetting(SettingCode.MaxFrameSize, 16384, 20000), changed.ChangedSettings[SettingCode.MaxFrameSize]);
+        Assert.Equal(20000, s.MaxOutboundFrameSize);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void First_frame_other_than_settings_is_a_connection_error(bool client)
+    {
+        var conn = new H2Connection(new H2Configuration { ClientSide = client });
+        conn.InitiateConnection();
+        conn.DataToSend();
+        byte[] input = client ? FrameFactory.Ping(1) : FrameFactory.Concat(FrameFactory.Preface, FrameFactory.Ping(1));
+        var ex = Assert.Throws<ProtocolException>(() => conn.ReceiveData(input));
+        Assert.Equal(ErrorCode.ProtocolError, ex.ErrorCode);
+        Assert.Equal(FrameType.GoAway, Assert.Single(new SentFrames().Drain(conn)).Type);
+    }
+
+    [Fact]
+    public void ReceiveData_before_InitiateConnection_throws_and_sends_nothing()
+    {
+        var c = new H2Connection();
+        Assert.Throws<ProtocolException>(() => c.ReceiveData(FrameFactory.Settings()));
+        Assert.Empty(c.DataToSend());
+        Assert.Throws<ProtocolException>(() => c.SendHeaders(1, FrameFactory.Request()));
+    }
+}
