@@ -120,3 +120,36 @@ for name, stream in captures.items():
     rest = b"".join(h + p for h, p in frames[1:])   # the capture's own SETTINGS comes from the prefix
     write("connection-server", f"capture-{name}", bytes([0]) + rest)
     write("connection-server", f"capture-{name}-sliced", bytes([0x85]) + rest)
+
+def frame(ftype, flags, stream, payload=b""):
+    return len(payload).to_bytes(3, "big") + bytes([ftype, flags]) + stream.to_bytes(4, "big") + payload
+
+SETTINGS_ACK = frame(4, 1, 0)
+GET = hx("8286 8441 8cf1 e3c2 e5f2 3a6b a0ab 90f4 ff")           # RFC 7541 C.4.1
+write("connection-server", "get-request", bytes([0]) + SETTINGS_ACK + frame(1, 5, 1, GET))
+write("connection-server", "post-with-continuation", bytes([0x43]) + SETTINGS_ACK
+      + frame(1, 0, 1, GET[:5]) + frame(9, 0, 1, GET[5:9]) + frame(9, 4, 1, GET[9:])
+      + frame(0, 0, 1, b"hello") + frame(0, 8 | 1, 1, b"\x02ab\x00\x00"))
+write("connection-server", "control-frames", bytes([0x05]) + SETTINGS_ACK
+      + frame(6, 0, 0, bytes(8)) + frame(8, 0, 0, (1000).to_bytes(4, "big"))
+      + frame(4, 0, 0, (4).to_bytes(2, "big") + (100000).to_bytes(4, "big") + (1).to_bytes(2, "big") + (256).to_bytes(4, "big"))
+      + frame(2, 0, 3, (1).to_bytes(4, "big") + b"\x0f") + frame(0x10, 0, 0, (1).to_bytes(4, "big") + b"u=1")
+      + frame(1, 0x25, 3, (1).to_bytes(4, "big") + b"\x10" + GET) + frame(3, 0, 3, (8).to_bytes(4, "big"))
+      + frame(0xbb, 0xff, 5, b"unknown") + frame(7, 0, 0, (3).to_bytes(4, "big") + bytes(4) + b"bye"))
+write("connection-server", "two-requests-trailers", bytes([0x40]) + SETTINGS_ACK + frame(1, 4, 1, GET)
+      + frame(0, 0, 1, b"body") + frame(1, 5, 1, hx("400a 6375 7374 6f6d 2d6b 6579 0d63 7573 746f 6d2d 6865 6164 6572"))
+      + frame(1, 5, 3, hx("8286 84be")))
+
+OK = hx("88")                                                    # :status 200
+write("connection-client", "response-and-data", bytes([0]) + SETTINGS_ACK + frame(1, 4, 1, OK + hx("5c0134"))
+      + frame(0, 1, 1, b"abcd") + frame(1, 5, 5, OK))
+write("connection-client", "informational-then-trailers", bytes([0x41]) + SETTINGS_ACK
+      + frame(1, 4, 1, hx("4803313030")) + frame(1, 4, 1, OK) + frame(0, 0, 1, b"x" * 10)
+      + frame(1, 5, 1, hx("400a 6375 7374 6f6d 2d6b 6579 0d63 7573 746f 6d2d 6865 6164 6572")))
+write("connection-client", "push-promise", bytes([0x03]) + SETTINGS_ACK
+      + frame(5, 4, 1, (2).to_bytes(4, "big") + GET) + frame(1, 4, 1, OK) + frame(1, 4, 2, OK)
+      + frame(0, 1, 2, b"pushed") + frame(0, 1, 1, b"done"))
+write("connection-client", "control-frames", bytes([0x07]) + SETTINGS_ACK
+      + frame(6, 0, 0, bytes(8)) + frame(6, 1, 0, bytes(8)) + frame(8, 0, 1, (5).to_bytes(4, "big"))
+      + frame(3, 0, 3, (7).to_bytes(4, "big")) + frame(0xa, 0, 0, (3).to_bytes(2, "big") + b"a.b" + b'h2=":443"')
+      + frame(4, 0, 0, (3).to_bytes(2, "big") + (1).to_bytes(4, "big")) + frame(7, 0, 0, (1).to_bytes(4, "big") + (11).to_bytes(4, "big")))

@@ -14,8 +14,8 @@ public static class FuzzTargets
         ["hpack"] = HpackTarget.Run,
         ["hpack-roundtrip"] = HpackRoundTripTarget.Run,
         ["hpack-memory"] = HpackMemoryTarget.Run,
-        // TODO(connection): "connection-server" and "connection-client" once H2Connection lands
-        // (branch conn); see docs/fuzzing.md.
+        ["connection-server"] = ConnectionTarget.RunServer,
+        ["connection-client"] = ConnectionTarget.RunClient,
     };
 
     /// <summary>
