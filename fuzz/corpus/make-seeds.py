@@ -153,3 +153,14 @@ write("connection-client", "control-frames", bytes([0x07]) + SETTINGS_ACK
       + frame(6, 0, 0, bytes(8)) + frame(6, 1, 0, bytes(8)) + frame(8, 0, 1, (5).to_bytes(4, "big"))
       + frame(3, 0, 3, (7).to_bytes(4, "big")) + frame(0xa, 0, 0, (3).to_bytes(2, "big") + b"a.b" + b'h2=":443"')
       + frame(4, 0, 0, (3).to_bytes(2, "big") + (1).to_bytes(4, "big")) + frame(7, 0, 0, (1).to_bytes(4, "big") + (11).to_bytes(4, "big")))
+
+# Selector bit 7: the tight limits of ConnectionTarget.TightConfiguration.
+PING = frame(6, 0, 0, bytes(8))
+write("connection-server", "tight-ping-flood", bytes([0x80]) + SETTINGS_ACK + PING * 20)
+write("connection-server", "tight-too-many-streams", bytes([0x80]) + SETTINGS_ACK
+      + b"".join(frame(1, 4, s, GET if s == 1 else hx("8286 84be")) for s in (1, 3, 5, 7)))
+write("connection-server", "tight-window-overrun", bytes([0x80]) + SETTINGS_ACK + frame(1, 4, 1, GET)
+      + frame(0, 0, 1, b"d" * 90) + frame(0, 0, 1, b"d" * 20))
+write("connection-client", "tight-settings-flood", bytes([0x80]) + frame(4, 0, 0) * 30)
+write("connection-client", "tight-push-limit", bytes([0x80]) + SETTINGS_ACK
+      + b"".join(frame(5, 4, 1, p.to_bytes(4, "big") + GET) for p in (2, 4, 6)))

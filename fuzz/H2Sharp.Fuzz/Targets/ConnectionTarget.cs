@@ -13,13 +13,16 @@ namespace H2Sharp.Fuzz.Targets;
 /// the client role has sent requests on streams 1, 3 and 5 and first receives an empty
 /// SETTINGS. The whole stream is cut as the selector's low bits say (<see cref="Slicer"/>);
 /// selector bit 6 makes the harness act on events (answer requests, acknowledge data, drain
-/// the outbound buffer) to reach more states.
+/// the outbound buffer) to reach more states; bit 7 uses <see cref="TightConfiguration"/>, so
+/// small inputs reach the limits.
 /// </summary>
 /// <remarks>
 /// Only <see cref="H2Exception"/> subtypes may escape, and a <see cref="ProtocolException"/>
 /// wrapping an undocumented exception (the connection's INTERNAL_ERROR safety net) counts as a
 /// crash too: it hides a bug. After a throw, the outbound data must end with a GOAWAY carrying
-/// the exception's error code, and later calls must return no events.
+/// the exception's error code, and later calls must return no events. When the harness does
+/// not drain it, the outbound buffer never holds more than
+/// <see cref="H2Configuration.MaxOutboundBufferedControlBytes"/> plus one answer.
 /// </remarks>
 public static class ConnectionTarget
 {
@@ -45,7 +48,8 @@ public static class ConnectionTarget
 
         byte selector = input[0];
         bool responsive = (selector & 0x40) != 0;
-        var connection = new H2Connection(new H2Configuration { ClientSide = clientSide });
+        H2Configuration config = (selector & 0x80) != 0 ? TightConfiguration(clientSide) : new H2Configuration { ClientSide = clientSide };
+        var connection = new H2Connection(config);
         connection.InitiateConnection();
         if (clientSide)
         {
@@ -85,8 +89,32 @@ public static class ConnectionTarget
             {
                 connection.ClearOutboundDataBuffer();
             }
+            else
+            {
+                FuzzInvariantException.Check(connection.OutboundDataLength <= config.MaxOutboundBufferedControlBytes + MaxAnswerSize,
+                    $"The peer made the connection queue {connection.OutboundDataLength} octets; the limit is {config.MaxOutboundBufferedControlBytes}.");
+            }
         }
     }
+
+    // The largest automatic answer (PING ACK or GOAWAY, 17 octets) with a wide margin.
+    private const int MaxAnswerSize = 64;
+
+    /// <summary>Every limit small, so that short inputs reach them.</summary>
+    /// <param name="clientSide">The role.</param>
+    /// <returns>The configuration.</returns>
+    public static H2Configuration TightConfiguration(bool clientSide) => new()
+    {
+        ClientSide = clientSide,
+        InitialWindowSize = 100,
+        MaxConcurrentStreams = 2,
+        MaxHeaderListSize = 512,
+        HeaderTableSize = 256,
+        MaxClosedStreams = 4,
+        MaxHeaderBlockSize = 1024,
+        MaxContinuationFrames = 2,
+        MaxOutboundBufferedControlBytes = 256,
+    };
 
     private static void CheckFailure(H2Connection connection, H2Exception e)
     {
