@@ -164,3 +164,44 @@ write("connection-server", "tight-window-overrun", bytes([0x80]) + SETTINGS_ACK 
 write("connection-client", "tight-settings-flood", bytes([0x80]) + frame(4, 0, 0) * 30)
 write("connection-client", "tight-push-limit", bytes([0x80]) + SETTINGS_ACK
       + b"".join(frame(5, 4, 1, p.to_bytes(4, "big") + GET) for p in (2, 4, 6)))
+
+# Hand-made edge cases: each stops at a different rule, so mutations start from deep states.
+def u32(v):
+    return v.to_bytes(4, "big")
+
+def setting(code, value):
+    return code.to_bytes(2, "big") + u32(value)
+
+edges = {
+    "window-overflow-connection": frame(8, 0, 0, u32(0x7fffffff)),
+    "window-overflow-stream": frame(1, 4, 1, GET) + frame(8, 0, 1, u32(0x7fffffff)),
+    "initial-window-overflow": frame(1, 4, 1, GET) + frame(8, 0, 1, u32(0x7fff0000)) + frame(4, 0, 0, setting(4, 0x7fffffff)),
+    "initial-window-shrink-negative": frame(1, 4, 1, GET) + frame(4, 0, 0, setting(4, 0)) + frame(8, 0, 1, u32(1)),
+    "bad-settings-values": frame(4, 0, 0, setting(2, 2) + setting(5, 100) + setting(4, 0x80000000)),
+    "self-dependency": frame(1, 0x24, 1, u32(1) + b"\x10" + GET) + frame(2, 0, 3, u32(3) + b"\x01"),
+    "even-stream-from-client": frame(1, 5, 2, GET),
+    "data-on-idle-and-zero": frame(0, 0, 9, b"x") + frame(0, 0, 0, b"y"),
+    "bad-padding": frame(1, 0x0c, 1, b"\xff" + GET),
+    "continuation-flood": frame(1, 0, 1, GET[:2]) + frame(9, 0, 1, b"") * 80 + frame(9, 4, 1, GET[2:]),
+    "table-size-update-too-large": frame(1, 5, 1, hx("3fe17f") + GET),
+    "rst-idle-and-window-zero": frame(3, 0, 11, u32(0)) + frame(1, 4, 1, GET) + frame(8, 0, 1, u32(0)),
+    "stream-id-too-low": frame(1, 5, 5, GET) + frame(1, 5, 3, hx("8286 84be")),
+    "goaway-then-headers": frame(7, 0, 0, u32(0) + u32(0)) + frame(1, 5, 1, GET),
+    "headers-after-end-stream": frame(1, 5, 1, GET) + frame(1, 5, 1, hx("8286 84be")) + frame(0, 1, 1, b"late"),
+    "content-length-mismatch": frame(1, 4, 1, GET + hx("5c0133")) + frame(0, 1, 1, b"toolong"),
+    "uppercase-header-name": frame(1, 5, 1, GET + hx("4003 4142 43 0178")),
+    "priority-update-and-priority-on-idle": frame(0x10, 0, 0, u32(7) + b"u=7, i") + frame(2, 0, 9, u32(11) + b"\x20"),
+}
+for name, body in edges.items():
+    write("connection-server", "edge-" + name, bytes([0]) + SETTINGS_ACK + body)
+
+client_edges = {
+    "push-disabled-promise-on-closed": frame(1, 5, 1, OK) + frame(5, 4, 1, u32(2) + GET),
+    "promise-odd-id": frame(5, 4, 1, u32(3) + GET),
+    "response-without-status": frame(1, 5, 1, hx("5c0130")),
+    "informational-with-end-stream": frame(1, 5, 1, hx("4803313030")),
+    "data-before-headers": frame(0, 1, 1, b"x") + frame(1, 5, 3, OK),
+    "goaway-last-stream-1": frame(7, 0, 0, u32(1) + u32(0) + b"debug") + frame(1, 5, 3, OK),
+}
+for name, body in client_edges.items():
+    write("connection-client", "edge-" + name, bytes([0]) + SETTINGS_ACK + body)
