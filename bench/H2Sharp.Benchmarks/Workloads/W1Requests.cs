@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Globalization;
+using H2Sharp.Benchmarks.Runner;
+
+namespace H2Sharp.Benchmarks.Workloads;
+
+/// <summary>W1: batches of 100 GET requests with 1,024-byte responses (shared/bench/WORKLOADS.md).</summary>
+internal sealed class W1Requests : IWorkload
+{
+    public string Name => "W1";
+
+    public int Run(RunSettings settings)
+    {
+        ConnectionPair? last = null;
+        RateMeter.MeasureRuns("W1 requests/s", settings, minSeconds =>
+        {
+            // As the anchors' w1_run: a fresh pair per run, batches until the time is up.
+            long start = Stopwatch.GetTimestamp();
+            var pair = new ConnectionPair(ConnectionPair.W1Body);
+            double elapsed;
+            do
+            {
+                pair.RunBatch();
+                elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            }
+            while (elapsed < minSeconds);
+            pair.Verify();
+            BenchFailure.Check(pair.DataFrames == pair.Sent, $"W1: {pair.DataFrames} DATA frames");
+            last = pair;
+            return (pair.Sent, elapsed);
+        }, suffix: null);
+
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  W1 last run: {last!.Sent} requests, {last.DataFrames} DATA frames ({(double)last.DataFrames / last.Sent:F1} per response), {last.Deferrals} deferrals for window"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"W1 bytes allocated/request: {AllocatedPerRequest():F0} (client and server together, this thread, 10 warm batches)"));
+        return 0;
+    }
+
+    /// <summary>Bytes allocated on this thread per request, over 10 batches on a warm pair.</summary>
+    internal static double AllocatedPerRequest()
+    {
+        var pair = new ConnectionPair(ConnectionPair.W1Body);
+        for (int i = 0; i < 10; i++)
+        {
+            pair.RunBatch();
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++)
+        {
+            pair.RunBatch();
+        }
+
+        double perRequest = (GC.GetAllocatedBytesForCurrentThread() - before) / (10.0 * ConnectionPair.Batch);
+        pair.Verify();
+        return perRequest;
+    }
+}
