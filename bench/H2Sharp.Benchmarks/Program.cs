@@ -21,6 +21,11 @@ internal static class Program
             return 0;
         }
 
+        if (args.Length > 1 && args[0] == "--alloc")
+        {
+            return AllocationProfile.Run(args[1]);
+        }
+
         string[] names = args.Length == 0 ? ["all"] : args;
         foreach (string name in names)
         {
