@@ -33,8 +33,23 @@ internal sealed class W1Requests : IWorkload
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  W1 last run: {last!.Sent} requests, {last.DataFrames} DATA frames ({(double)last.DataFrames / last.Sent:F1} per response), {last.Deferrals} deferrals for window"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"W1 bytes allocated/request: {AllocatedPerRequest():F0} (client and server together, this thread, 10 warm batches)"));
+            $"W1 bytes allocated/request: {AllocatedPerRequest():F0} (client and server together, this thread, 10 warm batches; {GcPer10kRequests()})"));
         return 0;
+    }
+
+    /// <summary>Garbage collections per 10,000 requests by generation, over 100 batches on a warm pair.</summary>
+    internal static string GcPer10kRequests()
+    {
+        var pair = new ConnectionPair(ConnectionPair.W1Body);
+        pair.RunBatch();
+        int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
+        for (int i = 0; i < 100; i++)
+        {
+            pair.RunBatch();
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"GCs per 10k requests: gen0 {GC.CollectionCount(0) - g0}, gen1 {GC.CollectionCount(1) - g1}, gen2 {GC.CollectionCount(2) - g2}");
     }
 
     /// <summary>Bytes allocated on this thread per request, over 10 batches on a warm pair.</summary>
