@@ -21,6 +21,11 @@ internal static class Program
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "--split")
+        {
+            return W1Requests.Split();
+        }
+
         if (args.Length > 1 && args[0] == "--alloc")
         {
             return AllocationProfile.Run(args[1]);

@@ -95,6 +95,19 @@ public sealed class ConnectionPair
 
     public long Deferrals { get; private set; }
 
+    /// <summary>W1's request fields (path "/") and a path buffer starting "/resource/".</summary>
+    public static HeaderField[] RequestFields(out byte[] path)
+    {
+        path = new byte[32];
+        "/resource/"u8.CopyTo(path);
+        return Fields(
+            (":method", "GET"), (":scheme", "https"), (":authority", "example.com"), (":path", "/"),
+            ("user-agent", "bench-client/1.0"),
+            ("accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"),
+            ("accept-encoding", "gzip, deflate, br"), ("accept-language", "en-US,en;q=0.5"),
+            ("cookie", "session=0123456789abcdef0123456789abcdef"));
+    }
+
     /// <summary>Submits <paramref name="count"/> GET requests with END_STREAM.</summary>
     public void SendRequests(int count)
     {
