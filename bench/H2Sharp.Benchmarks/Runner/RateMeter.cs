@@ -15,6 +15,29 @@ internal static class RateMeter
         MeasureRuns(label, settings, minSeconds => RunFor(minSeconds, round), suffix: null);
 
     /// <summary>
+    /// As <see cref="MeasureRuns(string, RunSettings, Func{double, ValueTuple{double, double}}, string?)"/>, but
+    /// the run also reports the process CPU seconds of its timed part (W4 times only the feeding,
+    /// as the anchors do, so setup is left out of both figures).
+    /// </summary>
+    public static double MeasureRuns(string label, RunSettings settings, Func<double, (double Units, double Seconds, double CpuSeconds)> run, string? suffix)
+    {
+        run(settings.WarmupSeconds);
+        var wall = new double[settings.Runs];
+        var cpu = new double[settings.Runs];
+        for (int r = 0; r < settings.Runs; r++)
+        {
+            (double units, double seconds, double cpuSeconds) = run(settings.MinSeconds);
+            wall[r] = units / seconds;
+            cpu[r] = units / Math.Max(cpuSeconds, 1e-9);
+        }
+
+        return Report(label, settings, wall, cpu, suffix);
+    }
+
+    /// <summary>Process CPU seconds so far.</summary>
+    public static double CpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+
+    /// <summary>
     /// Calls <paramref name="run"/> once for the warm-up and once per timed run; each call does
     /// its own setup and loop (as the anchors' <c>w1_run</c> does) and returns units and seconds.
     /// </summary>
@@ -32,6 +55,11 @@ internal static class RateMeter
             cpu[r] = units / Math.Max(cpuSeconds, 1e-9);
         }
 
+        return Report(label, settings, wall, cpu, suffix);
+    }
+
+    private static double Report(string label, RunSettings settings, double[] wall, double[] cpu, string? suffix)
+    {
         double median = Median(wall);
         double min = wall.Min();
         double max = wall.Max();

@@ -25,14 +25,17 @@ internal sealed class W4Parsing : IWorkload
         double median = RateMeter.MeasureRuns("W4 MiB/s", settings, minSeconds =>
         {
             double elapsed = 0;
+            double cpu = 0;
             long replays = 0;
             while (elapsed < minSeconds)
             {
-                elapsed += replay.ReplayTimed();
+                (double seconds, double cpuSeconds) = replay.ReplayTimed();
+                elapsed += seconds;
+                cpu += cpuSeconds;
                 replays++;
             }
 
-            return (replay.Stream.Length * replays / MiB, elapsed);
+            return (replay.Stream.Length * replays / MiB, elapsed, cpu);
         }, suffix: null);
 
         double perMiB = replay.AllocatedPerMiB();
@@ -67,15 +70,17 @@ public sealed class W4Replay
 
     public byte[] Stream { get; }
 
-    /// <summary>One replay; returns the seconds spent feeding (setup excluded, as the anchors do).</summary>
-    public double ReplayTimed()
+    /// <summary>One replay; returns the wall and process CPU seconds spent feeding (setup excluded, as the anchors do).</summary>
+    public (double Seconds, double CpuSeconds) ReplayTimed()
     {
         var server = NewServer();
+        double cpuStart = RateMeter.CpuSeconds();
         long start = Stopwatch.GetTimestamp();
         (long requests, long fields) = Feed(server);
         double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        double cpuSeconds = RateMeter.CpuSeconds() - cpuStart;
         Check(requests, fields);
-        return seconds;
+        return (seconds, cpuSeconds);
     }
 
     /// <summary>One replay including setup, for BenchmarkDotNet; returns the requests seen.</summary>
