@@ -1,4 +1,5 @@
-using System.Collections.Generic;
+using System;
+using System.Diagnostics;
 
 namespace H2Sharp;
 
@@ -7,38 +8,219 @@ namespace H2Sharp;
 /// streams: O(1) to add and look up, oldest forgotten first. A stream's full state is dropped
 /// when it closes; only this reason remains.
 /// </summary>
+/// <remarks>
+/// Two structures, both built from chunks small enough to stay off the large-object heap (a
+/// record of 65,536 streams would otherwise grow through it, and every LOH allocation counts
+/// towards a gen2 collection): a ring of ids in close order, for forgetting the oldest, and an
+/// open-addressing index (linear probing, Fibonacci hashing, backward-shift deletion) from id to
+/// reason. Closing a stream allocates nothing once the record has grown to its size.
+/// </remarks>
 internal sealed class ClosedStreamRecord
 {
+    /// <summary>
+    /// Entries per chunk: 4,096 ints are 16 KiB, well under the 85,000-byte large-object
+    /// threshold.
+    /// </summary>
+    private const int ChunkShift = 12;
+    private const int ChunkSize = 1 << ChunkShift;
+    private const int ChunkMask = ChunkSize - 1;
+
+    /// <summary>The first ring chunk and the index start this small and double: most connections close few streams.</summary>
+    private const int InitialSize = 64;
+
+    /// <summary>
+    /// The most entries the index can hold at half load (2^30 slots). Far beyond any real
+    /// MaxClosedStreams: at that size the record would take more than 10 GB.
+    /// </summary>
+    private const int MaxEntries = 1 << 29;
+
     private readonly int _capacity;
-    private readonly Dictionary<int, StreamCloseReason> _reasons = new();
-    private readonly Queue<int> _order = new();
+    private int[][] _ring = [];
+    private int _oldest;
+    private int _count;
+
+    private int[][] _keys = [];
+    private byte[][] _reasons = [];
+    private int _slotBits;
+    private int _slotMask;
 
     public ClosedStreamRecord(int capacity)
     {
-        _capacity = capacity;
+        Debug.Assert(capacity > 0, "MaxClosedStreams is validated to be at least 1.");
+        _capacity = Math.Min(capacity, MaxEntries);
     }
 
     /// <summary>The highest stream id forgotten so far: ids at or below it that are not remembered closed long ago.</summary>
     public int ForgottenUpTo { get; private set; }
 
-    public int Count => _reasons.Count;
+    public int Count => _count;
 
     public void Add(int streamId, StreamCloseReason reason)
     {
-        if (_reasons.TryAdd(streamId, reason))
+        Debug.Assert(streamId > 0, "Only streams close; 0 marks an empty index slot.");
+        // At most one entry past the capacity is in the index, between adding the new id and forgetting the oldest.
+        if ((Math.Min(_count, _capacity - 1) + 1) * 2 > _slotMask + 1)
         {
-            _order.Enqueue(streamId);
-            if (_order.Count > _capacity)
+            GrowIndex();
+        }
+
+        int slot = Home(streamId);
+        while (true)
+        {
+            int key = _keys[slot >> ChunkShift][slot & ChunkMask];
+            if (key == streamId)
             {
-                int oldest = _order.Dequeue();
-                _reasons.Remove(oldest);
-                if (oldest > ForgottenUpTo)
-                {
-                    ForgottenUpTo = oldest;
-                }
+                return;
             }
+
+            if (key == 0)
+            {
+                break;
+            }
+
+            slot = (slot + 1) & _slotMask;
+        }
+
+        _keys[slot >> ChunkShift][slot & ChunkMask] = streamId;
+        _reasons[slot >> ChunkShift][slot & ChunkMask] = (byte)reason;
+        if (_count < _capacity)
+        {
+            SetRing(_count, streamId);
+            _count++;
+            return;
+        }
+
+        // Full: the new id takes the oldest's place in the ring, and the oldest is forgotten.
+        int oldest = _ring[_oldest >> ChunkShift][_oldest & ChunkMask];
+        _ring[_oldest >> ChunkShift][_oldest & ChunkMask] = streamId;
+        _oldest = _oldest + 1 == _capacity ? 0 : _oldest + 1;
+        Remove(oldest);
+        if (oldest > ForgottenUpTo)
+        {
+            ForgottenUpTo = oldest;
         }
     }
 
-    public bool TryGet(int streamId, out StreamCloseReason reason) => _reasons.TryGetValue(streamId, out reason);
+    public bool TryGet(int streamId, out StreamCloseReason reason)
+    {
+        if (_count > 0)
+        {
+            int slot = Home(streamId);
+            while (true)
+            {
+                int key = _keys[slot >> ChunkShift][slot & ChunkMask];
+                if (key == streamId)
+                {
+                    reason = (StreamCloseReason)_reasons[slot >> ChunkShift][slot & ChunkMask];
+                    return true;
+                }
+
+                if (key == 0)
+                {
+                    break;
+                }
+
+                slot = (slot + 1) & _slotMask;
+            }
+        }
+
+        reason = default;
+        return false;
+    }
+
+    /// <summary>Fibonacci hashing: consecutive odd (or even) ids spread evenly over the slots.</summary>
+    private int Home(int streamId) => (int)(((uint)streamId * 2654435769u) >> (32 - _slotBits));
+
+    /// <summary>Writes ring position <paramref name="position"/> while the ring fills, growing it a chunk (or the first chunk by doubling) at a time.</summary>
+    private void SetRing(int position, int streamId)
+    {
+        int chunk = position >> ChunkShift;
+        if (chunk == _ring.Length)
+        {
+            Array.Resize(ref _ring, chunk + 1);
+            _ring[chunk] = new int[chunk == 0 ? Math.Min(InitialSize, _capacity) : Math.Min(ChunkSize, _capacity - position)];
+        }
+        else if ((position & ChunkMask) == _ring[chunk].Length)
+        {
+            // Only the first chunk starts short; it doubles up to a full chunk (or the capacity).
+            int[] grown = new int[Math.Min(_ring[chunk].Length * 2, Math.Min(ChunkSize, _capacity))];
+            _ring[chunk].CopyTo(grown, 0);
+            _ring[chunk] = grown;
+        }
+
+        _ring[chunk][position & ChunkMask] = streamId;
+    }
+
+    private void Remove(int streamId)
+    {
+        int hole = Home(streamId);
+        while (_keys[hole >> ChunkShift][hole & ChunkMask] != streamId)
+        {
+            hole = (hole + 1) & _slotMask;
+        }
+
+        // Backward-shift deletion: pull later entries of the probe run into the hole when their
+        // home slot lies at or before it, so no lookup ever meets a gap inside its run.
+        int next = hole;
+        while (true)
+        {
+            next = (next + 1) & _slotMask;
+            int key = _keys[next >> ChunkShift][next & ChunkMask];
+            if (key == 0)
+            {
+                break;
+            }
+
+            int home = Home(key);
+            if (((next - home) & _slotMask) >= ((next - hole) & _slotMask))
+            {
+                _keys[hole >> ChunkShift][hole & ChunkMask] = key;
+                _reasons[hole >> ChunkShift][hole & ChunkMask] = _reasons[next >> ChunkShift][next & ChunkMask];
+                hole = next;
+            }
+        }
+
+        _keys[hole >> ChunkShift][hole & ChunkMask] = 0;
+    }
+
+    /// <summary>Doubles the index (from <see cref="InitialSize"/> slots) and reinserts every entry.</summary>
+    private void GrowIndex()
+    {
+        int[][] oldKeys = _keys;
+        byte[][] oldReasons = _reasons;
+        int slots = _slotMask == 0 ? InitialSize : (_slotMask + 1) * 2;
+        int chunkLength = Math.Min(slots, ChunkSize);
+        int chunks = slots / chunkLength;
+        _keys = new int[chunks][];
+        _reasons = new byte[chunks][];
+        for (int c = 0; c < chunks; c++)
+        {
+            _keys[c] = new int[chunkLength];
+            _reasons[c] = new byte[chunkLength];
+        }
+
+        _slotBits = System.Numerics.BitOperations.Log2((uint)slots);
+        _slotMask = slots - 1;
+        for (int c = 0; c < oldKeys.Length; c++)
+        {
+            int[] keys = oldKeys[c];
+            for (int i = 0; i < keys.Length; i++)
+            {
+                int key = keys[i];
+                if (key == 0)
+                {
+                    continue;
+                }
+
+                int slot = Home(key);
+                while (_keys[slot >> ChunkShift][slot & ChunkMask] != 0)
+                {
+                    slot = (slot + 1) & _slotMask;
+                }
+
+                _keys[slot >> ChunkShift][slot & ChunkMask] = key;
+                _reasons[slot >> ChunkShift][slot & ChunkMask] = oldReasons[c][i];
+            }
+        }
+    }
 }
