@@ -12,7 +12,7 @@ namespace H2Sharp;
 /// Two structures, both built from chunks small enough to stay off the large-object heap (a
 /// record of 65,536 streams would otherwise grow through it, and every LOH allocation counts
 /// towards a gen2 collection): a ring of ids in close order, for forgetting the oldest, and an
-/// open-addressing index (linear probing, Fibonacci hashing, backward-shift deletion) from id to
+/// open-addressing index (linear probing on the id's low bits, backward-shift deletion) from id to
 /// reason. Closing a stream allocates nothing once the record has grown to its size.
 /// </remarks>
 internal sealed class ClosedStreamRecord
@@ -41,7 +41,6 @@ internal sealed class ClosedStreamRecord
 
     private int[][] _keys = [];
     private byte[][] _reasons = [];
-    private int _slotBits;
     private int _slotMask;
 
     public ClosedStreamRecord(int capacity)
@@ -128,8 +127,13 @@ internal sealed class ClosedStreamRecord
         return false;
     }
 
-    /// <summary>Fibonacci hashing: consecutive odd (or even) ids spread evenly over the slots.</summary>
-    private int Home(int streamId) => (int)(((uint)streamId * 2654435769u) >> (32 - _slotBits));
+    /// <summary>
+    /// The id itself, masked: a side's ids rise in steps of 2 and mostly close in order, so they
+    /// fill every other slot without colliding (the two sides take the odd and the even slots),
+    /// and adding, forgetting and looking up walk memory in order instead of at random (the
+    /// index of 65,536 streams is larger than the L2 cache).
+    /// </summary>
+    private int Home(int streamId) => streamId & _slotMask;
 
     /// <summary>Writes ring position <paramref name="position"/> while the ring fills, growing it a chunk (or the first chunk by doubling) at a time.</summary>
     private void SetRing(int position, int streamId)
@@ -199,7 +203,6 @@ internal sealed class ClosedStreamRecord
             _reasons[c] = new byte[chunkLength];
         }
 
-        _slotBits = System.Numerics.BitOperations.Log2((uint)slots);
         _slotMask = slots - 1;
         for (int c = 0; c < oldKeys.Length; c++)
         {
