@@ -8,7 +8,7 @@ namespace H2Sharp;
 /// switches, the settings it advertises and the limits that protect it from abusive peers.
 /// Set the properties in an object initializer; the connection reads them once when created.
 /// </summary>
-public sealed class H2Configuration
+public sealed partial class H2Configuration
 {
     /// <summary>Whether the connection is the client side (true, the default) or the server side.</summary>
     public bool ClientSide { get; init; } = true;
@@ -120,6 +120,7 @@ public sealed class H2Configuration
         CheckRange(MaxHeaderBlockSize, 1, int.MaxValue, nameof(MaxHeaderBlockSize));
         CheckRange(MaxContinuationFrames, 0, int.MaxValue, nameof(MaxContinuationFrames));
         CheckRange(MaxOutboundBufferedControlBytes, 64, int.MaxValue, nameof(MaxOutboundBufferedControlBytes));
+        ValidateLimits();
     }
 
     private static void CheckRange(int value, int min, int max, string name)

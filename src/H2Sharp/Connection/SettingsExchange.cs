@@ -87,6 +87,8 @@ internal sealed class SettingsExchange
             return;
         }
 
+        _core.Ledger.CheckSettingsEntries(frame.Count);
+
         var batch = new KeyValuePair<SettingCode, uint>[frame.Count];
         int i = 0;
         foreach (var setting in frame)
