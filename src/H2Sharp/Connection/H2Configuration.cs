@@ -14,8 +14,10 @@ public sealed partial class H2Configuration
     public bool ClientSide { get; init; } = true;
 
     /// <summary>
-    /// The encoding for header text (h2's <c>header_encoding</c>); null (the default) means events
-    /// hand out headers as bytes only.
+    /// The encoding for header text (h2's <c>header_encoding</c>): when set, header events also
+    /// carry <c>TextHeaders</c> (a <see cref="Events.TextHeaderList"/>, decoded lazily and cached),
+    /// e.g. <see cref="Encoding.UTF8"/> or <see cref="Encoding.Latin1"/>. Null (the default) means
+    /// events hand out headers as bytes only and nothing extra is allocated.
     /// </summary>
     public Encoding? HeaderEncoding { get; init; }
 
