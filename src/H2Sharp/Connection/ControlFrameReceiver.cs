@@ -101,16 +101,8 @@ internal sealed class ControlFrameReceiver
         }
     }
 
-    /// <summary>ALTSVC on a client. The explicit form is reported; the stream-bound form is issue 5's (it needs the request's :authority).</summary>
-    public void OnAltSvc(in FrameHeader header, ReadOnlySpan<byte> payload)
-    {
-        var frame = AltSvcFrame.Parse(header, payload);
-        // RFC 7838 section 4: on stream 0 an ALTSVC frame without origin is ignored.
-        if (frame.StreamId == 0 && !frame.Origin.IsEmpty)
-        {
-            _core.Emit(new AlternativeServiceAvailable { Origin = frame.Origin.ToArray(), FieldValue = frame.FieldValue.ToArray() });
-        }
-    }
+    /// <summary>ALTSVC on a client (see <see cref="AlternativeServices"/>).</summary>
+    public void OnAltSvc(in FrameHeader header, ReadOnlySpan<byte> payload) => AlternativeServices.OnAltSvc(_core, header, payload);
 
     public void OnUnknown(in FrameHeader header, ReadOnlySpan<byte> payload)
     {

@@ -41,12 +41,18 @@ public sealed partial class H2Connection
     /// <exception cref="TooManyStreamsException">The peer's SETTINGS_MAX_CONCURRENT_STREAMS is reached.</exception>
     /// <exception cref="NoSuchStreamException">The stream does not exist and this side cannot open it.</exception>
     /// <exception cref="ProtocolException">The block breaks a rule (header rules, order of blocks), or the peer sent GOAWAY (no new streams).</exception>
+    /// <exception cref="Rfc1122Exception">A server passed priority information.</exception>
     public void SendHeaders(int streamId, IReadOnlyList<HeaderField> headers, bool endStream = false,
         int? priorityWeight = null, int? priorityDependsOn = null, bool? priorityExclusive = null)
     {
         PriorityInfo? priority = null;
         if (priorityWeight is not null || priorityDependsOn is not null || priorityExclusive is not null)
         {
+            if (!Config.ClientSide)
+            {
+                throw new Rfc1122Exception("Servers SHOULD NOT prioritize streams (h2's rule): send the headers without priority.");
+            }
+
             int weight = priorityWeight ?? 16;
             if (weight is < 1 or > 256)
             {

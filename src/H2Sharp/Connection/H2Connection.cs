@@ -45,6 +45,7 @@ public sealed partial class H2Connection
         _dataSender = new DataSender(_core);
         _control = new ControlFrameReceiver(_core);
         _priority = new PriorityReceiver(_core);
+        _core.Out.Tracer = config.Logger is null ? null : new FrameTracer(config.Logger, config.ClientSide);
     }
 
     /// <summary>The configuration this connection was created with.</summary>
@@ -122,6 +123,8 @@ public sealed partial class H2Connection
                 return Array.Empty<H2Event>();
         }
 
+        var tracer = _core.Out.Tracer;
+        tracer?.Flush(_core.Out.Pending.Span);
         try
         {
             if (!_preface.Done)
@@ -131,6 +134,7 @@ public sealed partial class H2Connection
 
             while (_core.Fsm.State != ConnectionState.Closed && _core.Reader.TryReadFrame(ref data, out var header, out var payload))
             {
+                tracer?.Received(header, payload);
                 Dispatch(header, payload);
             }
         }
@@ -144,6 +148,10 @@ public sealed partial class H2Connection
             // Never let anything but a documented exception escape, whatever the bytes.
             Fail(ErrorCode.InternalError);
             throw new ProtocolException("Internal error while processing received data: " + ex.Message, ErrorCode.InternalError, 0, ex);
+        }
+        finally
+        {
+            tracer?.Flush(_core.Out.Pending.Span);
         }
 
         return _core.TakeEvents();
@@ -210,7 +218,7 @@ public sealed partial class H2Connection
             case FrameType.GoAway: _control.OnGoAway(header, payload); break;
             case FrameType.WindowUpdate: _core.Flow.OnWindowUpdate(header, payload); break;
             case FrameType.AltSvc: _control.OnAltSvc(header, payload); break;
-            case FrameType.PriorityUpdate: PriorityReceiver.OnPriorityUpdate(header, payload); break;
+            case FrameType.PriorityUpdate: PriorityUpdates.OnPriorityUpdate(header, payload); break;
             default: _control.OnUnknown(header, payload); break;
         }
     }

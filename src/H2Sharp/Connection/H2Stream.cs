@@ -1,3 +1,5 @@
+using System;
+
 namespace H2Sharp;
 
 /// <summary>
@@ -39,6 +41,9 @@ internal sealed class H2Stream
 
     /// <summary>Client: the request we sent was HEAD, so the response has no body whatever its content-length.</summary>
     public bool RequestWasHead { get; set; }
+
+    /// <summary>Client: the :authority (or host) of our request, copied; the origin of an ALTSVC frame on this stream (RFC 7838 section 4).</summary>
+    public ReadOnlyMemory<byte> Authority { get; set; }
 
     /// <summary>The inbound body must be empty (HEAD response, 204, 304; RFC 9110 section 6.4.1).</summary>
     public bool ExpectNoBody { get; set; }

@@ -12,6 +12,13 @@ internal sealed partial class HeaderBlockReceiver
                 Receive(ConnectionInput.RecvHeaders);
                 switch (StreamStateMachine.Lookup(stream!.State, StreamInput.RecvHeaders).Outcome)
                 {
+                    case TransitionOutcome.Allow when stream.State == StreamState.ReservedRemote
+                        && !PushRules.RoomForPushedResponse(_core.Settings.Local.MaxConcurrentStreams, streams.OpenInbound):
+                        // RFC 9113 5.1.2: "An endpoint that receives a HEADERS frame that causes its
+                        // advertised concurrent stream limit to be exceeded MUST treat this as a
+                        // stream error of type PROTOCOL_ERROR or REFUSED_STREAM."
+                        streams.ForceClose(stream, StreamCloseReason.ResetByUs);
+                        return BlockTarget.Refuse;
                     case TransitionOutcome.Allow:
                         return BlockTarget.Existing;
                     case TransitionOutcome.StreamClosedError:

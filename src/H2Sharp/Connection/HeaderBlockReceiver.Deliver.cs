@@ -45,7 +45,7 @@ internal sealed partial class HeaderBlockReceiver
             ended = new StreamEnded { StreamId = stream.Id };
         }
 
-        var priority = _priority is { } p
+        var priority = _priority is { } p && PrioritySignals.ReportRfc7540(_core)
             ? new PriorityUpdated { StreamId = stream.Id, Weight = p.Weight, DependsOn = p.StreamDependency, Exclusive = p.Exclusive }
             : null;
         var text = TextHeaderList.Create(headers, _core.Config.HeaderEncoding);

@@ -86,6 +86,15 @@ internal sealed partial class HeaderBlockReceiver
             return;
         }
 
+        // RFC 9113 8.4: "Clients that receive a promised request that is not cacheable, that is
+        // not known to be safe, or that indicates the presence of request content MUST reset the
+        // promised stream with a stream error (Section 5.4.2) of type PROTOCOL_ERROR."
+        if (PushRules.CheckPromisedRequest(facts) is { } unsafeRequest)
+        {
+            RefuseNew(_promisedStreamId, ErrorCode.ProtocolError, new ProtocolException(unsafeRequest, ErrorCode.ProtocolError, _promisedStreamId));
+            return;
+        }
+
         var headers = InboundHeaderRules.Normalize(fields, HeaderBlockKind.Request, options);
         var stream = _core.Streams.Create(_promisedStreamId, local: false, _core.Settings.Remote.InitialWindowSize, _core.Settings.Local.InitialWindowSize);
         _core.Streams.Apply(stream, StreamInput.RecvPushPromise);

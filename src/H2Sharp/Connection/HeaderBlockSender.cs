@@ -35,6 +35,12 @@ internal sealed class HeaderBlockSender
         {
             CallerChecks.CanSend(_core, ConnectionInput.SendHeaders);
             CallerChecks.CanSendOnStream(stream!, StreamInput.SendHeaders);
+            // RFC 9113 8.4.2: a pushed response's HEADERS makes the reserved stream active, and
+            // 5.1.2: "Endpoints MUST NOT exceed the limit set by their peer."
+            if (stream!.State == StreamState.ReservedLocal && !PushRules.RoomForPushedResponse(_core.Settings.Remote.MaxConcurrentStreams, streams.OpenOutbound))
+            {
+                throw new TooManyStreamsException($"The client allows {_core.Settings.Remote.MaxConcurrentStreams} concurrent streams and {streams.OpenOutbound} are open; wait for one to close before starting pushed stream {streamId}.", ErrorCode.ProtocolError, streamId);
+            }
         }
 
         var kind = KindOf(stream, headers, endStream);
@@ -74,6 +80,7 @@ internal sealed class HeaderBlockSender
         if (kind == HeaderBlockKind.Request)
         {
             stream.RequestWasHead = facts.IsHead;
+            stream.Authority = facts.Authority.IsEmpty ? ReadOnlyMemory<byte>.Empty : facts.Authority.ToArray();
         }
 
         if (endStream)

@@ -17,6 +17,9 @@ internal sealed class OutboundBuffer : IBufferWriter<byte>
     /// <summary>Octets waiting to be sent.</summary>
     public int Length => _end - _start;
 
+    /// <summary>The trace of sent frames, when the configuration has a logger.</summary>
+    public FrameTracer? Tracer { get; set; }
+
     /// <summary>The octets waiting to be sent, valid until the next write or drain.</summary>
     public ReadOnlyMemory<byte> Pending => _buffer.AsMemory(_start, _end - _start);
 
@@ -25,6 +28,7 @@ internal sealed class OutboundBuffer : IBufferWriter<byte>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Length);
+        Tracer?.Consumed(_buffer.AsSpan(_start, Length), count);
         _start += count;
         if (_start == _end)
         {
@@ -58,6 +62,7 @@ internal sealed class OutboundBuffer : IBufferWriter<byte>
     /// <summary>Drops everything waiting and gives a large array back to the pool.</summary>
     public void Clear()
     {
+        Tracer?.Cleared(_buffer.AsSpan(_start, Length));
         _start = _end = 0;
         if (_buffer.Length > 64 * 1024)
         {

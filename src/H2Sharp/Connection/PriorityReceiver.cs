@@ -6,7 +6,7 @@ namespace H2Sharp;
 
 /// <summary>
 /// Receives PRIORITY (RFC 7540 signals, reported as <see cref="PriorityUpdated"/>) and
-/// PRIORITY_UPDATE (RFC 9218; issue 5). Priority never creates or touches stream state.
+/// PRIORITY_UPDATE is <see cref="PriorityUpdateTracker"/>'s. Priority never creates or touches stream state.
 /// </summary>
 internal sealed class PriorityReceiver
 {
@@ -41,6 +41,11 @@ internal sealed class PriorityReceiver
             return;
         }
 
+        if (!PrioritySignals.ReportRfc7540(_core))
+        {
+            return;
+        }
+
         _core.Emit(new PriorityUpdated
         {
             StreamId = header.StreamId,
@@ -49,9 +54,6 @@ internal sealed class PriorityReceiver
             Exclusive = priority.Exclusive,
         });
     }
-
-    /// <summary>PRIORITY_UPDATE on a server: parsed (so malformed frames are errors) and otherwise ignored until issue 5.</summary>
-    public static void OnPriorityUpdate(in FrameHeader header, ReadOnlySpan<byte> payload) => PriorityUpdateFrame.Parse(header, payload);
 
     private void Reset(int streamId, ProtocolException error)
     {

@@ -10,9 +10,10 @@ namespace H2Sharp;
 /// acknowledges), the peer's settings (in force at once, acknowledged automatically), and the
 /// effect of each change on the HPACK contexts, the frame reader and the stream windows.
 /// </summary>
-internal sealed class SettingsExchange
+internal sealed partial class SettingsExchange
 {
     private readonly ConnectionCore _core;
+    private bool _remoteSettingsSeen;
 
     public SettingsExchange(ConnectionCore core)
     {
@@ -45,8 +46,14 @@ internal sealed class SettingsExchange
             new(SettingCode.EnablePush, _core.Client && c.EnablePush ? 1u : 0u),
             new(SettingCode.InitialWindowSize, (uint)c.InitialWindowSize),
             new(SettingCode.MaxFrameSize, (uint)c.MaxFrameSize),
-            new(SettingCode.EnableConnectProtocol, 0),
+            new(SettingCode.EnableConnectProtocol, c.EnableConnectProtocol ? 1u : 0u),
         };
+        if (c.NoRfc7540Priorities)
+        {
+            // RFC 9218 section 2.1: "If endpoints use SETTINGS_NO_RFC7540_PRIORITIES, they MUST send it in the first SETTINGS frame."
+            all.Add(new(SettingCode.NoRfc7540Priorities, 1));
+        }
+
         if (c.MaxConcurrentStreams is uint max)
         {
             all.Add(new(SettingCode.MaxConcurrentStreams, max));
@@ -72,6 +79,8 @@ internal sealed class SettingsExchange
             {
                 throw new InvalidSettingsValueException("A server must not set SETTINGS_ENABLE_PUSH to 1 (RFC 9113 section 6.5.2).", ErrorCode.ProtocolError, 0);
             }
+
+            SettingsChangeRules.CheckOutbound(_core.Config, Local, code, value);
         }
 
         Write(list, onlyChangesPending: false);
@@ -105,8 +114,11 @@ internal sealed class SettingsExchange
                 throw new InvalidSettingsValueException("A server sent SETTINGS_ENABLE_PUSH = 1 (RFC 9113 section 6.5.2).", ErrorCode.ProtocolError, 0);
             }
 
+            SettingsChangeRules.CheckInbound(Remote, setting.Code, setting.Value, !_remoteSettingsSeen);
             batch[i++] = new(setting.Code, setting.Value);
         }
+
+        _remoteSettingsSeen = true;
 
         Remote.Propose(batch);
         var changes = Remote.Acknowledge();

@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+
+namespace H2Sharp;
+
+/// <summary>Server push (RFC 9113 section 8.4).</summary>
+public sealed partial class H2Connection
+{
+    private PushPromiseSender? _pushSender;
+
+    /// <summary>
+    /// Server only: promises a pushed response (PUSH_PROMISE, h2's <c>push_stream</c>). The promised
+    /// stream becomes reserved (local); send the response on it with <see cref="SendHeaders"/> and
+    /// <see cref="SendData"/> as for any response. The client learns of it as
+    /// <see cref="Events.PushedStreamReceived"/>.
+    /// </summary>
+    /// <param name="streamId">The client's request stream the push relates to; open or half-closed (remote), never a pushed stream.</param>
+    /// <param name="promisedStreamId">A new even stream id (<see cref="GetNextAvailableStreamId"/>).</param>
+    /// <param name="requestHeaders">The request the pushed response answers: GET or HEAD, no content (RFC 9113 section 8.4).</param>
+    /// <exception cref="ProtocolException">
+    /// A client called it; the client disabled push (SETTINGS_ENABLE_PUSH = 0); the parent stream
+    /// was pushed itself or is not in a state to push on; the promised id is not a new even id; the
+    /// request breaks the header rules or is not safe and cacheable; or the peer sent GOAWAY.
+    /// </exception>
+    /// <exception cref="StreamClosedException">The parent stream is closed or this side ended it, or the promised id was used.</exception>
+    /// <exception cref="StreamIdTooLowException">The promised id is lower than one already used.</exception>
+    /// <exception cref="NoSuchStreamException">The parent stream was never opened.</exception>
+    public void PushStream(int streamId, int promisedStreamId, IReadOnlyList<HeaderField> requestHeaders) =>
+        (_pushSender ??= new PushPromiseSender(_core)).PushStream(streamId, promisedStreamId, requestHeaders);
+}

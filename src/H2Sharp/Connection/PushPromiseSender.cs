@@ -1,0 +1,112 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using H2Sharp.Frames;
+using H2Sharp.Headers;
+
+namespace H2Sharp;
+
+/// <summary>
+/// Sends PUSH_PROMISE (server push, RFC 9113 sections 6.6 and 8.4): checks the parent stream,
+/// the promised stream id, the peer's SETTINGS_ENABLE_PUSH and the promised request, then
+/// HPACK-encodes the request into PUSH_PROMISE plus CONTINUATION frames and reserves the stream.
+/// Every check runs before encoding, because encoding changes the HPACK state.
+/// </summary>
+internal sealed class PushPromiseSender
+{
+    private readonly ConnectionCore _core;
+    private readonly ArrayBufferWriter<byte> _block = new(256);
+
+    public PushPromiseSender(ConnectionCore core)
+    {
+        _core = core;
+    }
+
+    public void PushStream(int streamId, int promisedStreamId, IReadOnlyList<HeaderField> requestHeaders)
+    {
+        ArgumentNullException.ThrowIfNull(requestHeaders);
+        // RFC 9113 8.4.1: "PUSH_PROMISE frames MUST NOT be sent by the client."
+        if (_core.Client)
+        {
+            throw new ProtocolException("Clients cannot push streams (RFC 9113 section 8.4.1); only a server sends PUSH_PROMISE.");
+        }
+
+        CallerChecks.CanSend(_core, ConnectionInput.SendPushPromise);
+        // RFC 9113 6.6: "PUSH_PROMISE MUST NOT be sent if the SETTINGS_ENABLE_PUSH setting of the
+        // peer endpoint is set to 0."
+        if (!_core.Settings.Remote.EnablePush)
+        {
+            throw new ProtocolException("The client disabled server push (SETTINGS_ENABLE_PUSH = 0); do not push on this connection.", ErrorCode.ProtocolError, streamId);
+        }
+
+        var parent = CallerChecks.RequireStream(_core, streamId);
+        // RFC 9113 6.6: "PUSH_PROMISE frames MUST only be sent on a peer-initiated stream that is
+        // in either the "open" or "half-closed (remote)" state." (h2: never on a pushed stream.)
+        if (parent.LocallyInitiated)
+        {
+            throw new ProtocolException($"Stream {streamId} is a pushed stream; push only on a stream the client started (RFC 9113 section 6.6).", ErrorCode.ProtocolError, streamId);
+        }
+
+        CallerChecks.CanSendOnStream(parent, StreamInput.SendPushPromise);
+        CheckPromisedId(promisedStreamId);
+
+        var prepared = OutboundHeaderRules.Prepare(requestHeaders, HeaderBlockKind.Request, new HeaderRuleOptions(
+            _core.Config.ValidateOutboundHeaders,
+            _core.Config.NormalizeOutboundHeaders,
+            _core.Config.SplitOutboundCookies), out var facts);
+        if (PushRules.CheckPromisedRequest(facts) is { } problem)
+        {
+            throw new ProtocolException(problem, ErrorCode.ProtocolError, promisedStreamId);
+        }
+
+        // Past this point nothing may fail: the HPACK encoder state is about to change.
+        Write(streamId, promisedStreamId, prepared);
+        _core.Fsm.Process(ConnectionInput.SendPushPromise);
+        _core.Streams.Apply(parent, StreamInput.SendPushPromise);
+        // RFC 9113 8.4.1: "Sending a PUSH_PROMISE frame creates a new stream and puts the stream
+        // into the "reserved (local)" state for the server".
+        var promised = _core.Streams.Create(promisedStreamId, local: true, _core.Settings.Remote.InitialWindowSize, _core.Settings.Local.InitialWindowSize);
+        _core.Streams.Apply(promised, StreamInput.SendPushPromise);
+    }
+
+    private void CheckPromisedId(int promisedStreamId)
+    {
+        var streams = _core.Streams;
+        // RFC 9113 6.6: "the sender MUST ensure that the promised stream is a valid choice for a
+        // new stream identifier (Section 5.1.1) (that is, the promised stream MUST be in the "idle" state)."
+        if (promisedStreamId <= 0 || !streams.IsLocal(promisedStreamId))
+        {
+            throw new ProtocolException($"Stream id {promisedStreamId} cannot be promised: a server pushes on new even stream ids (use GetNextAvailableStreamId).", ErrorCode.ProtocolError, promisedStreamId);
+        }
+
+        switch (streams.Find(promisedStreamId, out _, out _))
+        {
+            case StreamLookup.Idle:
+                return;
+            case StreamLookup.Skipped:
+                throw new StreamIdTooLowException($"Stream id {promisedStreamId} is lower than {streams.HighestOutbound}, already used; stream ids must increase. Use GetNextAvailableStreamId.", promisedStreamId);
+            default:
+                throw new StreamClosedException($"Stream {promisedStreamId} was already used; promise a new stream (GetNextAvailableStreamId).", promisedStreamId);
+        }
+    }
+
+    private void Write(int streamId, int promisedStreamId, IReadOnlyList<HeaderField> headers)
+    {
+        _block.ResetWrittenCount();
+        _core.Encoder.Encode(HeaderFieldSpans.AsSpan(headers), _block);
+        var block = _block.WrittenSpan;
+        int max = _core.MaxOutboundFrameSize;
+        // The promised stream id takes 4 octets of the first frame.
+        int first = Math.Min(block.Length, max - 4);
+        FrameWriter.WritePushPromise(_core.Out, streamId, promisedStreamId, block[..first], endHeaders: first == block.Length);
+        block = block[first..];
+        // RFC 9113 6.6: "A PUSH_PROMISE frame without the END_HEADERS flag set MUST be followed by
+        // a CONTINUATION frame for the same stream."
+        while (!block.IsEmpty)
+        {
+            int n = Math.Min(block.Length, max);
+            FrameWriter.WriteContinuation(_core.Out, streamId, block[..n], endHeaders: n == block.Length);
+            block = block[n..];
+        }
+    }
+}
