@@ -5,13 +5,13 @@ using H2Sharp.Benchmarks.Workloads;
 namespace H2Sharp.Benchmarks;
 
 /// <summary>
-/// <c>-- W3</c> (or several names, or <c>all</c>) runs the plain workload runner, printing the
+/// <c>-- W1</c> (or several names, or <c>all</c>) runs the plain workload runner, printing the
 /// anchors' line format; <c>-- --bdn [BenchmarkDotNet args]</c> runs BenchmarkDotNet instead.
+/// A failed correctness check prints <c>FAIL: ...</c> and exits 1.
 /// </summary>
 internal static class Program
 {
-    // Add W1, W2, W4 here as they are written (one file each under Workloads/).
-    private static readonly IWorkload[] Workloads = [new W3Hpack()];
+    private static readonly IWorkload[] Workloads = [new W1Requests(), new W2Bulk(), new W3Hpack(), new W4Parsing()];
 
     public static int Main(string[] args)
     {
@@ -21,14 +21,46 @@ internal static class Program
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "--split")
+        {
+            return W1Requests.Split();
+        }
+
+        if (args.Length > 1 && args[0] == "--alloc")
+        {
+            return AllocationProfile.Run(args[1]);
+        }
+
         string[] names = args.Length == 0 ? ["all"] : args;
+        foreach (string name in names)
+        {
+            if (!name.Equals("all", StringComparison.OrdinalIgnoreCase) && !Workloads.Any(w => w.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+            {
+                Console.Error.WriteLine($"FAIL: unknown workload {name} (want W1 W2 W3 W4 all)");
+                return 1;
+            }
+        }
+
         var settings = RunSettings.FromEnvironment();
         int failures = 0;
         foreach (IWorkload workload in Workloads)
         {
             if (names.Contains("all", StringComparer.OrdinalIgnoreCase) || names.Contains(workload.Name, StringComparer.OrdinalIgnoreCase))
             {
-                failures += workload.Run(settings);
+                try
+                {
+                    failures += workload.Run(settings);
+                }
+                catch (BenchFailure ex)
+                {
+                    Console.WriteLine("FAIL: " + ex.Message);
+                    return 1;
+                }
+                catch (H2Exception ex)
+                {
+                    Console.WriteLine($"FAIL: {workload.Name}: {ex.GetType().Name}: {ex.Message}");
+                    return 1;
+                }
             }
         }
 

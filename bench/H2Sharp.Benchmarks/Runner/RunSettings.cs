@@ -2,14 +2,15 @@ using System.Globalization;
 
 namespace H2Sharp.Benchmarks.Runner;
 
-/// <summary>The anchors' knobs: BENCH_RUNS=5, BENCH_MIN_S=1.0, BENCH_WARMUP_S=1.0, HPACK_DIR.</summary>
-internal sealed record RunSettings(int Runs, double MinSeconds, double WarmupSeconds, string? HpackDir)
+/// <summary>The anchors' knobs: BENCH_RUNS=5, BENCH_MIN_S=1.0, BENCH_WARMUP_S=1.0, W4_BATCHES=10, HPACK_DIR.</summary>
+internal sealed record RunSettings(int Runs, double MinSeconds, double WarmupSeconds, string? HpackDir, int W4Batches = 10)
 {
     public static RunSettings FromEnvironment() => new(
         int.Parse(Environment.GetEnvironmentVariable("BENCH_RUNS") ?? "5", CultureInfo.InvariantCulture),
         double.Parse(Environment.GetEnvironmentVariable("BENCH_MIN_S") ?? "1.0", CultureInfo.InvariantCulture),
         double.Parse(Environment.GetEnvironmentVariable("BENCH_WARMUP_S") ?? "1.0", CultureInfo.InvariantCulture),
-        Environment.GetEnvironmentVariable("HPACK_DIR"));
+        Environment.GetEnvironmentVariable("HPACK_DIR"),
+        int.Parse(Environment.GetEnvironmentVariable("W4_BATCHES") ?? "10", CultureInfo.InvariantCulture));
 
     /// <summary>The shared folder next to the repository (repo root = the folder with H2Sharp.slnx).</summary>
     public static string SharedDir()

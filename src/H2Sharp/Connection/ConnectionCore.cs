@@ -12,7 +12,9 @@ namespace H2Sharp;
 /// </summary>
 internal sealed class ConnectionCore
 {
-    private List<H2Event>? _events;
+    // Reused across ReceiveData calls; the caller gets an exact-size copy, so a call costs one
+    // array of its events instead of a List and its doubling growth.
+    private readonly List<H2Event> _events = new();
 
     public ConnectionCore(H2Configuration config)
     {
@@ -60,14 +62,19 @@ internal sealed class ConnectionCore
     public int MaxOutboundFrameSize => (int)Settings.Remote.MaxFrameSize;
 
     /// <summary>Adds an event to the list <c>ReceiveData</c> returns.</summary>
-    public void Emit(H2Event e) => (_events ??= new List<H2Event>()).Add(e);
+    public void Emit(H2Event e) => _events.Add(e);
 
     /// <summary>Takes the events collected so far.</summary>
     public IReadOnlyList<H2Event> TakeEvents()
     {
-        var events = _events;
-        _events = null;
-        return events ?? (IReadOnlyList<H2Event>)System.Array.Empty<H2Event>();
+        if (_events.Count == 0)
+        {
+            return System.Array.Empty<H2Event>();
+        }
+
+        var events = _events.ToArray();
+        _events.Clear();
+        return events;
     }
 
     /// <summary>Marks the start of an automatic answer; pass the result to <see cref="EndControl"/>.</summary>

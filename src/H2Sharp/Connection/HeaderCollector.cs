@@ -4,18 +4,17 @@ using H2Sharp.Hpack;
 namespace H2Sharp;
 
 /// <summary>
-/// Receives decoded fields from the HPACK decoder and copies them once into one array per
-/// header block; <see cref="Build"/> hands out <see cref="HeaderField"/>s that slice that array.
-/// The array is sized from the previous block, so it rarely grows. In discard mode fields are
-/// dropped (the block is decoded only to keep the HPACK state in step).
+/// Receives decoded fields from the HPACK decoder into a reusable scratch array; <see cref="Build"/>
+/// copies them into one exact-size array per header block and hands out <see cref="HeaderField"/>s
+/// that slice it (the events own it). In discard mode fields are dropped (the block is decoded
+/// only to keep the HPACK state in step).
 /// </summary>
 internal sealed class HeaderCollector : IHeaderHandler
 {
-    private byte[] _bytes = Array.Empty<byte>();
+    private byte[] _bytes = new byte[512];
     private int _used;
     private (int Offset, int NameLength, int ValueLength, bool NeverIndexed)[] _fields = new (int, int, int, bool)[16];
     private int _count;
-    private int _lastBlockSize = 256;
 
     /// <summary>True to drop the fields of the current block.</summary>
     public bool Discard { get; private set; }
@@ -24,7 +23,6 @@ internal sealed class HeaderCollector : IHeaderHandler
     public void Reset(bool discard)
     {
         Discard = discard;
-        _bytes = Array.Empty<byte>();
         _used = 0;
         _count = 0;
     }
@@ -62,7 +60,7 @@ internal sealed class HeaderCollector : IHeaderHandler
             return Array.Empty<HeaderField>();
         }
 
-        var memory = new ReadOnlyMemory<byte>(_bytes);
+        var memory = new ReadOnlyMemory<byte>(_bytes.AsSpan(0, _used).ToArray());
         var result = new HeaderField[_count];
         for (int i = 0; i < _count; i++)
         {
@@ -70,8 +68,6 @@ internal sealed class HeaderCollector : IHeaderHandler
             result[i] = new HeaderField(memory.Slice(offset, nameLength), memory.Slice(offset + nameLength, valueLength), never);
         }
 
-        _lastBlockSize = Math.Max(64, _used);
-        _bytes = Array.Empty<byte>();
         _count = 0;
         _used = 0;
         return result;
@@ -79,9 +75,8 @@ internal sealed class HeaderCollector : IHeaderHandler
 
     private void Grow(int need)
     {
-        int size = _bytes.Length == 0
-            ? Math.Max(_lastBlockSize + (_lastBlockSize / 4), need)
-            : Math.Max(_bytes.Length * 2, _used + need);
+        // The scratch keeps its high-water mark (bounded by MaxHeaderListSize via the decoder).
+        int size = Math.Max(_bytes.Length * 2, _used + need);
         var bigger = new byte[size];
         _bytes.AsSpan(0, _used).CopyTo(bigger);
         _bytes = bigger;

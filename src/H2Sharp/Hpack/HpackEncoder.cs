@@ -25,6 +25,7 @@ public sealed class HpackEncoder
     public const int DefaultMaxTableSizeLimit = 65_536;
 
     private readonly DynamicTable _table = new(HpackDecoder.DefaultTableSize);
+    private readonly EncoderIndex _index;
     private int _peerMaxTableSize;
     private int _maxTableSizeLimit = DefaultMaxTableSizeLimit;
     private bool _updatePending;
@@ -35,6 +36,7 @@ public sealed class HpackEncoder
     /// <param name="maxDynamicTableSize">The peer's SETTINGS_HEADER_TABLE_SIZE. Both sides start at 4,096; any other value is announced by a size update at the start of the first block.</param>
     public HpackEncoder(int maxDynamicTableSize = HpackDecoder.DefaultTableSize)
     {
+        _index = new EncoderIndex(_table);
         _peerMaxTableSize = HpackDecoder.DefaultTableSize;
         SetMaxDynamicTableSize(maxDynamicTableSize);
     }
@@ -129,6 +131,7 @@ public sealed class HpackEncoder
 
         position = HpackInteger.Write(span, position, _pendingFinal, 5, 0x20);
         _table.SetMaxSize(_pendingFinal);
+        _index.Rebuild(_table);
         output.Advance(position);
         _updatePending = false;
     }
@@ -139,6 +142,9 @@ public sealed class HpackEncoder
         ReadOnlySpan<byte> value = field.Value.Span;
         int staticIndex = StaticTable.Find(name, value, out int staticName);
         int nameIndex = staticName;
+        int nameHash = 0;
+        int fieldHash = 0;
+        bool hashed = false;
         if (!field.NeverIndex)
         {
             if (staticIndex != 0)
@@ -148,7 +154,15 @@ public sealed class HpackEncoder
             }
 
             int dynamicName = -1;
-            int dynamicIndex = _table.Count == 0 ? -1 : _table.Find(name, value, out dynamicName);
+            int dynamicIndex = -1;
+            if (_table.Count > 0)
+            {
+                nameHash = EncoderIndex.HashName(name);
+                fieldHash = EncoderIndex.HashField(nameHash, value);
+                hashed = true;
+                dynamicIndex = _index.Find(_table, name, value, nameHash, fieldHash, out dynamicName);
+            }
+
             if (dynamicIndex >= 0)
             {
                 WriteIndexed(StaticTable.Count + 1 + dynamicIndex, output);
@@ -162,7 +176,8 @@ public sealed class HpackEncoder
         }
         else if (nameIndex == 0 && _table.Count > 0)
         {
-            _table.Find(name, value, out int dynamicName);
+            nameHash = EncoderIndex.HashName(name);
+            _index.Find(_table, name, value, nameHash, EncoderIndex.HashField(nameHash, value), out int dynamicName);
             nameIndex = dynamicName >= 0 ? StaticTable.Count + 1 + dynamicName : 0;
         }
 
@@ -191,9 +206,15 @@ public sealed class HpackEncoder
 
         position = WriteString(span, position, value);
         output.Advance(position);
-        if (index)
+        if (index && _table.Add(name, value))
         {
-            _table.Add(name, value);
+            if (!hashed)
+            {
+                nameHash = EncoderIndex.HashName(name);
+                fieldHash = EncoderIndex.HashField(nameHash, value);
+            }
+
+            _index.Added(_table, nameHash, fieldHash);
         }
     }
 
