@@ -116,21 +116,18 @@ internal sealed class PushSession
             return;
         }
 
-        // TODO(issue 5): H2Connection.PushStream does not exist yet (server push is issue 5).
-        // Until it does, nothing is pushed, which is exactly what clients that turn push off
-        // (curl, HttpClient) see anyway. With it, the body of this method becomes:
-        //
-        //   int promisedStreamId = _conn.GetNextAvailableStreamId();
-        //   _conn.PushStream(parentStreamId, promisedStreamId,
-        //   [
-        //       new HeaderField(":method", "GET"),
-        //       new HeaderField(":scheme", scheme),
-        //       new HeaderField(":authority", authority),
-        //       new HeaderField(":path", pushedPath),
-        //   ]);
-        //   (string pushedType, string pushedBody) = Site.Find(pushedPath)!.Value;
-        //   Respond(promisedStreamId, 200, pushedType, pushedBody);
-        _ = (parentStreamId, scheme, authority, pushedPath);
+        // Promised ids are new even ids, in increasing order: GetNextAvailableStreamId gives the next.
+        int promisedStreamId = _conn.GetNextAvailableStreamId();
+        _conn.PushStream(parentStreamId, promisedStreamId,
+        [
+            new HeaderField(":method", "GET"),
+            new HeaderField(":scheme", scheme),
+            new HeaderField(":authority", authority),
+            new HeaderField(":path", pushedPath),
+        ]);
+        // The promised stream is reserved (local): its response goes out like any other.
+        (string pushedType, string pushedBody) = Site.Find(pushedPath)!.Value;
+        Respond(promisedStreamId, 200, pushedType, pushedBody);
     }
 
     private void Respond(int streamId, int status, string contentType, string text)

@@ -3,6 +3,8 @@
 // with "Upgrade: h2c" and an HTTP2-Settings field; we answer "101 Switching Protocols" and from
 // then on both sides speak HTTP/2, the first request becoming stream 1. Clients that start
 // with the HTTP/2 preface (prior knowledge) are served too.
+// A request with a body (a POST with Upgrade: h2c) is answered in HTTP/1.1 instead: the upgrade
+// is declined, as RFC 9110 section 7.8 allows, rather than reading the body in HTTP/1.1 first.
 //
 // RFC 9113 deprecates this upgrade ("never widely deployed"); prefer TLS with ALPN
 // (AsyncServer) or prior knowledge (GettingStarted). It remains what `curl --http2` tries on

@@ -67,28 +67,43 @@ internal static class UpgradeSession
             RefuseInHttp1(socket);
             return;
         }
-        else
+        else if (HasBody(request))
         {
-            // Step 2: an H2Connection that starts from the client's HTTP2-Settings. It also
-            // opens stream 1 for the HTTP/1.1 request, already half-closed by the client.
-            //
-            // TODO(issue 5): H2Connection.InitiateUpgradeConnection does not exist yet (the h2c
-            // upgrade is issue 5). Until it does we decline the upgrade, which RFC 9110 section
-            // 7.8 allows ("A server MAY ignore a received Upgrade header field"), and answer in
-            // HTTP/1.1. With it, steps 2 to 4 become:
-            //
-            //   conn.InitiateUpgradeConnection(settings);
-            //   // Step 3: 101 Switching Protocols, then at once our HTTP/2 preface.
-            //   socket.Send("HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\n"u8);
-            //   socket.Send(conn.DataToSend());
-            //   // Step 4: the answer to the HTTP/1.1 request goes out in HTTP/2, on stream 1.
-            //   SendResponse(conn, 1, AsHttp2Headers(request));
-            //   socket.Send(conn.DataToSend());
-            //   // The client's preface may have come in the same read as its request.
-            //   if (!Process(socket, conn, bytes.AsSpan(headEnd + 4))) { return; }
-            _ = settings;
+            // A request with a body is answered in HTTP/1.1: the server "MAY ignore a received
+            // Upgrade header field" (RFC 9110 section 7.8). Upgrading it would mean reading the
+            // whole body in HTTP/1.1 before the 101 (RFC 7540 section 3.2), for a mechanism RFC
+            // 9113 section 3.1 deprecates ("never widely deployed") and whose h2 example assumes
+            // a request without a body. The body itself is not used here and is left unread.
             AnswerInHttp1(socket, AsHttp2Headers(request));
             return;
+        }
+        else
+        {
+            // Step 2: an H2Connection that starts from the client's HTTP2-Settings (in force at
+            // once, the 101 acknowledges them). It also opens stream 1 for the HTTP/1.1 request,
+            // already half-closed by the client.
+            try
+            {
+                conn.InitiateUpgradeConnection(settings);
+            }
+            catch (ProtocolException)
+            {
+                // Not a valid SETTINGS payload: decline the upgrade, answer in HTTP/1.1.
+                AnswerInHttp1(socket, AsHttp2Headers(request));
+                return;
+            }
+            // Step 3: 101 Switching Protocols, then at once our HTTP/2 preface (SETTINGS). No
+            // HTTP/1.1 may follow on this connection.
+            socket.Send("HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\n"u8);
+            socket.Send(conn.DataToSend());
+            // Step 4: the answer to the HTTP/1.1 request goes out in HTTP/2, on stream 1.
+            SendResponse(conn, 1, AsHttp2Headers(request));
+            socket.Send(conn.DataToSend());
+            // The client's preface may have come in the same read as its request.
+            if (bytes.Length > headEnd + 4 && !Process(socket, conn, bytes.AsSpan(headEnd + 4)))
+            {
+                return;
+            }
         }
         // Step 5: from now on, plain HTTP/2, as in GettingStarted.
         int n;
@@ -134,19 +149,20 @@ internal static class UpgradeSession
     /// <summary>
     /// RFC 7540 section 3.2: "Upgrade: h2c", exactly one HTTP2-Settings field ("A server MUST
     /// NOT upgrade the connection to HTTP/2 if this header field is not present or if more
-    /// than one is present"), both named in Connection. A request with a body is not upgraded
-    /// here, to keep the example short: the body would have to be read in HTTP/1.1 first.
+    /// than one is present"), both named in Connection.
     /// </summary>
     private static bool AsksForUpgrade(Http1Request request, out string? settings)
     {
         List<string> settingsFields = request.Values("HTTP2-Settings");
         settings = settingsFields.Count == 1 ? settingsFields[0] : null;
-        bool hasBody = request.Values("Transfer-Encoding").Count > 0
-            || request.Values("Content-Length").Exists(v => v != "0");
-        return settings is not null && !hasBody
+        return settings is not null
             && request.HasToken("Upgrade", "h2c")
             && request.HasToken("Connection", "Upgrade") && request.HasToken("Connection", "HTTP2-Settings");
     }
+
+    /// <summary>Whether the HTTP/1.1 request carries content (RFC 9112 section 6.3).</summary>
+    private static bool HasBody(Http1Request request) =>
+        request.Values("Transfer-Encoding").Count > 0 || request.Values("Content-Length").Exists(v => v != "0");
 
     /// <summary>The HTTP/1.1 request as HTTP/2 would have carried it: pseudo-headers first.</summary>
     private static List<KeyValuePair<string, string>> AsHttp2Headers(Http1Request request)
@@ -188,7 +204,7 @@ internal static class UpgradeSession
         conn.SendData(streamId, body, endStream: true);
     }
 
-    /// <summary>The same JSON answer in HTTP/1.1, for an upgrade we decline (see the TODO above).</summary>
+    /// <summary>The same JSON answer in HTTP/1.1, for an upgrade we decline.</summary>
     private static void AnswerInHttp1(Socket socket, List<KeyValuePair<string, string>> requestHeaders)
     {
         var json = new JsonObject();

@@ -89,6 +89,7 @@ internal sealed class ConnectionCore
     /// </summary>
     public void StreamError(int streamId, ErrorCode code, ProtocolException? cause)
     {
+        Ledger.ChargeStreamError(peerStream: !Streams.IsLocal(streamId));
         int before = BeginControl();
         FrameWriter.WriteRstStream(Out, streamId, code);
         EndControl(before);
@@ -103,6 +104,7 @@ internal sealed class ConnectionCore
     /// <summary>Answers a frame on a closed stream with RST_STREAM only (no event: the stream was already reported closed).</summary>
     public void ResetClosedStream(int streamId, ErrorCode code)
     {
+        Ledger.ChargeGlitch();
         int before = BeginControl();
         FrameWriter.WriteRstStream(Out, streamId, code);
         EndControl(before);

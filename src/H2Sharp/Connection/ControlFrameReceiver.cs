@@ -22,7 +22,12 @@ internal sealed class ControlFrameReceiver
         switch (_core.Streams.Find(frame.StreamId, out var stream, out _))
         {
             case StreamLookup.Live:
-                _core.Streams.Apply(stream!, StreamInput.RecvRstStream);
+                if (!stream!.LocallyInitiated)
+                {
+                    _core.Ledger.ChargeReset(); // rapid reset: the peer opens and cancels
+                }
+
+                _core.Streams.Apply(stream, StreamInput.RecvRstStream);
                 _core.Emit(new StreamReset { StreamId = frame.StreamId, ErrorCode = frame.ErrorCode, RemoteReset = true });
                 return;
             case StreamLookup.Idle:
@@ -103,6 +108,7 @@ internal sealed class ControlFrameReceiver
     {
         // RFC 9113 4.1: "Implementations MUST ignore and discard frames of unknown types."
         var frame = UnknownFrame.Parse(header, payload);
+        _core.Ledger.ChargeGlitch();
         _core.Emit(new UnknownFrameReceived
         {
             FrameType = frame.Type,

@@ -19,6 +19,10 @@ internal sealed class DataReceiver
         var frame = DataFrame.Parse(header, payload);
         int id = frame.StreamId;
         int flow = frame.FlowControlledLength;
+        if (flow == 0 && !frame.EndStream)
+        {
+            _core.Ledger.ChargeGlitch(); // an empty DATA frame that ends nothing is pure overhead
+        }
 
         // RFC 9113 6.9: "Only DATA frames are subject to flow control"; the connection window
         // is charged first, whatever becomes of the stream.

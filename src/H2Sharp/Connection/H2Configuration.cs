@@ -14,8 +14,10 @@ public sealed partial class H2Configuration
     public bool ClientSide { get; init; } = true;
 
     /// <summary>
-    /// The encoding for header text (h2's <c>header_encoding</c>); null (the default) means events
-    /// hand out headers as bytes only.
+    /// The encoding for header text (h2's <c>header_encoding</c>): when set, header events also
+    /// carry <c>TextHeaders</c> (a <see cref="Events.TextHeaderList"/>, decoded lazily and cached),
+    /// e.g. <see cref="Encoding.UTF8"/> or <see cref="Encoding.Latin1"/>. Null (the default) means
+    /// events hand out headers as bytes only and nothing extra is allocated.
     /// </summary>
     public Encoding? HeaderEncoding { get; init; }
 
@@ -120,6 +122,7 @@ public sealed partial class H2Configuration
         CheckRange(MaxHeaderBlockSize, 1, int.MaxValue, nameof(MaxHeaderBlockSize));
         CheckRange(MaxContinuationFrames, 0, int.MaxValue, nameof(MaxContinuationFrames));
         CheckRange(MaxOutboundBufferedControlBytes, 64, int.MaxValue, nameof(MaxOutboundBufferedControlBytes));
+        ValidateLimits();
     }
 
     private static void CheckRange(int value, int min, int max, string name)

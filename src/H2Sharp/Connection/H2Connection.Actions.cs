@@ -180,7 +180,13 @@ public sealed partial class H2Connection
     /// <param name="streamId">The stream, or null for the connection.</param>
     /// <exception cref="ArgumentOutOfRangeException">The increment is out of range.</exception>
     /// <exception cref="FlowControlException">The window would pass 2^31-1.</exception>
-    /// <exception cref="StreamClosedException">The stream is closed.</exception>
+    /// <exception cref="StreamClosedException">The stream closed so long ago that it is no longer in the closed-stream record (<see cref="MaxClosedStreams"/>).</exception>
+    /// <exception cref="NoSuchStreamException">The stream id was never used.</exception>
+    /// <remarks>
+    /// Beyond h2 (which raises): on a stream that closed recently (it is still in the
+    /// closed-stream record) this does nothing, since the peer may close a stream between the
+    /// <see cref="Events.DataReceived"/> event and the caller's increment. Nothing is sent.
+    /// </remarks>
     public void IncrementFlowControlWindow(int increment, int? streamId = null)
     {
         if (increment < 1)
@@ -192,6 +198,11 @@ public sealed partial class H2Connection
         H2Stream? stream = null;
         if (streamId is int id)
         {
+            if (id > 0 && _core.Streams.Find(id, out _, out _) == StreamLookup.Closed)
+            {
+                return; // beyond h2: a stream that closed moments ago needs no more window
+            }
+
             stream = CallerChecks.RequireStream(_core, id);
             if (StreamStateMachine.Lookup(stream.State, StreamInput.SendWindowUpdate).Outcome != TransitionOutcome.Allow)
             {

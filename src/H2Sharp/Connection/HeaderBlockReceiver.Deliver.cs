@@ -48,12 +48,13 @@ internal sealed partial class HeaderBlockReceiver
         var priority = _priority is { } p && PrioritySignals.ReportRfc7540(_core)
             ? new PriorityUpdated { StreamId = stream.Id, Weight = p.Weight, DependsOn = p.StreamDependency, Exclusive = p.Exclusive }
             : null;
+        var text = TextHeaderList.Create(headers, _core.Config.HeaderEncoding);
         H2Event e = kind switch
         {
-            HeaderBlockKind.Request => new RequestReceived { StreamId = stream.Id, Headers = headers, StreamEnded = ended, PriorityUpdated = priority },
-            HeaderBlockKind.Response => new ResponseReceived { StreamId = stream.Id, Headers = headers, StreamEnded = ended, PriorityUpdated = priority },
-            HeaderBlockKind.Informational => new InformationalResponseReceived { StreamId = stream.Id, Headers = headers, PriorityUpdated = priority },
-            _ => new TrailersReceived { StreamId = stream.Id, Headers = headers, StreamEnded = ended, PriorityUpdated = priority },
+            HeaderBlockKind.Request => new RequestReceived { StreamId = stream.Id, Headers = headers, TextHeaders = text, StreamEnded = ended, PriorityUpdated = priority },
+            HeaderBlockKind.Response => new ResponseReceived { StreamId = stream.Id, Headers = headers, TextHeaders = text, StreamEnded = ended, PriorityUpdated = priority },
+            HeaderBlockKind.Informational => new InformationalResponseReceived { StreamId = stream.Id, Headers = headers, TextHeaders = text, PriorityUpdated = priority },
+            _ => new TrailersReceived { StreamId = stream.Id, Headers = headers, TextHeaders = text, StreamEnded = ended, PriorityUpdated = priority },
         };
         _core.Emit(e);
         if (ended is not null)

@@ -99,6 +99,6 @@ internal sealed partial class HeaderBlockReceiver
         var stream = _core.Streams.Create(_promisedStreamId, local: false, _core.Settings.Remote.InitialWindowSize, _core.Settings.Local.InitialWindowSize);
         _core.Streams.Apply(stream, StreamInput.RecvPushPromise);
         stream.RequestWasHead = facts.IsHead;
-        _core.Emit(new PushedStreamReceived { ParentStreamId = StreamId, PushedStreamId = _promisedStreamId, Headers = headers });
+        _core.Emit(new PushedStreamReceived { ParentStreamId = StreamId, PushedStreamId = _promisedStreamId, Headers = headers, TextHeaders = TextHeaderList.Create(headers, _core.Config.HeaderEncoding) });
     }
 }

@@ -85,6 +85,7 @@ internal sealed partial class HeaderBlockReceiver
 
     private void OnTooLarge(HeaderListTooLargeException ex)
     {
+        _core.Ledger.CheckHeaderListAbuse(ex.HeaderListSize, _core.Decoder.MaxHeaderListSize);
         switch (_target)
         {
             case BlockTarget.Existing:
@@ -112,6 +113,7 @@ internal sealed partial class HeaderBlockReceiver
                 Deliver(_core.Streams.Get(StreamId)!);
                 break;
             case BlockTarget.NewStream:
+                _core.Ledger.CheckTrackedStreams(_core.Streams.LiveInbound);
                 var stream = _core.Streams.Create(StreamId, local: false, _core.Settings.Remote.InitialWindowSize, _core.Settings.Local.InitialWindowSize);
                 Deliver(stream);
                 break;
@@ -119,6 +121,7 @@ internal sealed partial class HeaderBlockReceiver
                 RefuseNew(StreamId, ErrorCode.RefusedStream, null);
                 break;
             case BlockTarget.Push:
+                _core.Ledger.CheckTrackedStreams(_core.Streams.LiveInbound);
                 DeliverPush();
                 break;
             case BlockTarget.PushDiscard:
@@ -145,11 +148,16 @@ internal sealed partial class HeaderBlockReceiver
                 _core.ResetClosedStream(StreamId, code);
             }
         }
+        else
+        {
+            _core.Ledger.ChargeGlitch(); // a block decoded only to keep HPACK in step
+        }
     }
 
     /// <summary>Resets a peer stream that never became live and reports it.</summary>
     private void RefuseNew(int streamId, ErrorCode code, ProtocolException? cause)
     {
+        _core.Ledger.ChargeReset();
         _core.Streams.RecordClosed(streamId, StreamCloseReason.ResetByUs);
         _core.ResetClosedStream(streamId, code);
         _core.Emit(new StreamReset { StreamId = streamId, ErrorCode = code, RemoteReset = false, Error = cause });

@@ -19,6 +19,7 @@ internal sealed class PriorityReceiver
 
     public void OnPriority(in FrameHeader header, ReadOnlySpan<byte> payload)
     {
+        _core.Ledger.ChargeGlitch(); // PRIORITY frames are advisory and cheap to flood (nghttp2 counts them too)
         PriorityInfo priority;
         try
         {

@@ -96,6 +96,8 @@ internal sealed partial class SettingsExchange
             return;
         }
 
+        _core.Ledger.CheckSettingsEntries(frame.Count);
+
         var batch = new KeyValuePair<SettingCode, uint>[frame.Count];
         int i = 0;
         foreach (var setting in frame)

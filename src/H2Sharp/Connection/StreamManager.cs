@@ -33,6 +33,9 @@ internal sealed class StreamManager
     /// <summary>Active (open or half-closed) streams we started.</summary>
     public int OpenOutbound { get; private set; }
 
+    /// <summary>Streams the peer started (or promised) that are in memory: active and reserved.</summary>
+    public int LiveInbound { get; private set; }
+
     /// <summary>Streams in memory.</summary>
     public int LiveCount => _streams.Count;
 
@@ -79,6 +82,7 @@ internal sealed class StreamManager
         else
         {
             HighestInbound = streamId;
+            LiveInbound++;
         }
 
         return stream;
@@ -147,6 +151,11 @@ internal sealed class StreamManager
         if (next == StreamState.Closed)
         {
             _streams.Remove(stream.Id);
+            if (!stream.LocallyInitiated)
+            {
+                LiveInbound--;
+            }
+
             Closed.Add(stream.Id, reason);
         }
     }

@@ -14,6 +14,12 @@ public sealed record ResponseReceived : H2Event
     /// <summary>The header fields as received (bytes, in order). Name and value slices share one buffer per header block.</summary>
     public IReadOnlyList<HeaderField> Headers { get; init; } = Array.Empty<HeaderField>();
 
+    /// <summary>
+    /// The header fields as text, decoded lazily with <see cref="H2Configuration.HeaderEncoding"/>
+    /// (h2's <c>header_encoding</c>) and cached; null when no encoding is configured (nothing extra is allocated).
+    /// </summary>
+    public TextHeaderList? TextHeaders { get; init; }
+
     /// <summary>If this frame also ended the stream, the <see cref="Events.StreamEnded"/> event that went with it (it is also in the event list).</summary>
     public StreamEnded? StreamEnded { get; init; }
 
