@@ -26,7 +26,9 @@ internal static class HeaderBlockScanner
         for (int i = 0; i < headers.Length; i++)
         {
             ref readonly HeaderField field = ref headers[i];
+            // Each span once: ReadOnlyMemory.Span checks the owner's type on every call.
             ReadOnlySpan<byte> name = field.Name.Span;
+            ReadOnlySpan<byte> value = field.Value.Span;
             HeaderViolation violation = HeaderViolation.None;
 
             if (name.Length > 0 && name[0] == (byte)':')
@@ -39,7 +41,7 @@ internal static class HeaderBlockScanner
                     case PseudoHeaderKind.Path: facts.Path = field.Value; pathIndex = i; break;
                     case PseudoHeaderKind.Authority: facts.Authority = field.Value; authorityIndex = i; break;
                     case PseudoHeaderKind.Protocol: facts.Protocol = field.Value; facts.HasProtocol = true; protocolIndex = i; break;
-                    case PseudoHeaderKind.Status: facts.Status = ParseStatus(field.Value.Span); statusIndex = i; break;
+                    case PseudoHeaderKind.Status: facts.Status = ParseStatus(value); statusIndex = i; break;
                 }
                 if (validate)
                     violation = CheckPseudo(pseudo, seen, regularSeen, kind, extendedConnect);
@@ -51,11 +53,11 @@ internal static class HeaderBlockScanner
                 if (validate)
                     violation = CheckRegularName(name);
                 if (violation == HeaderViolation.None)
-                    violation = InspectRegular(name, field.Value.Span, validate, ref facts, ref hostIndex, i);
+                    violation = InspectRegular(name, value, validate, ref facts, ref hostIndex, i);
             }
 
             if (validate && violation == HeaderViolation.None)
-                violation = CheckValue(field.Value.Span);
+                violation = CheckValue(value);
             if (violation != HeaderViolation.None)
                 return new HeaderScanResult(violation, i);
         }
@@ -123,7 +125,11 @@ internal static class HeaderBlockScanner
         return FieldCharacters.HasSurroundingWhitespace(value) ? HeaderViolation.SurroundingWhitespace : HeaderViolation.None;
     }
 
-    /// <summary>The regular fields with meaning to HTTP/2: dispatch on length so most names cost one compare.</summary>
+    /// <summary>
+    /// The regular fields with meaning to HTTP/2: dispatch on length so most names cost one
+    /// compare. With <paramref name="validate"/> the name has passed <see cref="CheckRegularName"/>,
+    /// so it is lowercase and exact compares find the connection-specific fields.
+    /// </summary>
     private static HeaderViolation InspectRegular(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, bool validate, ref HeaderBlockFacts facts, ref int hostIndex, int index)
     {
         switch (name.Length)
@@ -139,11 +145,23 @@ internal static class HeaderBlockScanner
             case 14 when name.SequenceEqual("content-length"u8):
                 HeaderViolation lengthViolation = ReadContentLength(value, ref facts);
                 return validate ? lengthViolation : HeaderViolation.None;
+            // RFC 9113 8.2.2: "Any message containing connection-specific header fields MUST be treated as malformed."
+            case 7 or 10 or 16 or 17 when validate && IsConnectionSpecificLowercase(name):
+                return HeaderViolation.ConnectionSpecificField;
+            default:
+                return HeaderViolation.None;
         }
-        // RFC 9113 8.2.2: "Any message containing connection-specific header fields MUST be treated as malformed."
-        return validate && ConnectionSpecificHeaders.IsConnectionSpecific(name)
-            ? HeaderViolation.ConnectionSpecificField : HeaderViolation.None;
     }
+
+    /// <summary><see cref="ConnectionSpecificHeaders.IsConnectionSpecific"/> for a name known to be lowercase.</summary>
+    private static bool IsConnectionSpecificLowercase(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        7 => name.SequenceEqual(ConnectionSpecificHeaders.Upgrade),
+        10 => name.SequenceEqual(ConnectionSpecificHeaders.Connection) || name.SequenceEqual(ConnectionSpecificHeaders.KeepAlive),
+        16 => name.SequenceEqual(ConnectionSpecificHeaders.ProxyConnection),
+        17 => name.SequenceEqual(ConnectionSpecificHeaders.TransferEncoding),
+        _ => false,
+    };
 
     // RFC 9110 8.6: "Content-Length = 1*DIGIT". Strict: no sign, no spaces, no "42, 42" list; a
     // value that overflows a long is no length at all. Reported whatever the switches (see HeaderBlockFacts).

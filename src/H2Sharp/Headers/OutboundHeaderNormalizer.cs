@@ -31,6 +31,28 @@ internal static class OutboundHeaderNormalizer
         return result;
     }
 
+    /// <summary>
+    /// For a block whose names are known to be lowercase and valid (it passed the rules): whether
+    /// <see cref="Normalize"/> would still change it, by splitting a cookie or marking a cookie or
+    /// secret never-indexed. Only names of those lengths are read.
+    /// </summary>
+    public static bool NeedsIndexingWork(ReadOnlySpan<HeaderField> fields, bool splitCookies)
+    {
+        foreach (ref readonly HeaderField field in fields)
+        {
+            switch (field.Name.Length)
+            {
+                case 6 when field.Name.Span.SequenceEqual("cookie"u8):
+                    ReadOnlySpan<byte> value = field.Value.Span;
+                    if ((splitCookies && value.Contains((byte)';')) || (!field.NeverIndex && value.Length < MinIndexedCookieLength)) return true;
+                    break;
+                case 13 or 19 when !field.NeverIndex && IsSecret(field.Name.Span):
+                    return true;
+            }
+        }
+        return false;
+    }
+
     private static bool NeedsWork(in HeaderField field, bool splitCookies)
     {
         ReadOnlySpan<byte> name = field.Name.Span;

@@ -25,6 +25,17 @@ internal static class OutboundHeaderRules
     public static IReadOnlyList<HeaderField> Prepare(IReadOnlyList<HeaderField> headers, HeaderBlockKind kind, in HeaderRuleOptions options, out HeaderBlockFacts facts)
     {
         ArgumentNullException.ThrowIfNull(headers);
+        if (options.Normalize && options.Validate)
+        {
+            // Fast path, one pass instead of two: a block that already passes the rules has
+            // lowercase token names, no surrounding whitespace and no connection-specific field,
+            // so normalising could only change how cookies and secrets are indexed. Otherwise the
+            // full path below runs as if this had not (same result, same message).
+            HeaderScanResult direct = HeaderBlockScanner.Scan(HeaderFieldSpans.AsSpan(headers), kind, validate: true, options.ExtendedConnect, out facts);
+            if (direct.IsValid && !OutboundHeaderNormalizer.NeedsIndexingWork(HeaderFieldSpans.AsSpan(headers), options.SplitCookies))
+                return headers;
+        }
+
         IReadOnlyList<HeaderField> prepared = options.Normalize ? OutboundHeaderNormalizer.Normalize(headers, options.SplitCookies) : headers;
         ReadOnlySpan<HeaderField> fields = HeaderFieldSpans.AsSpan(prepared);
         HeaderScanResult result = HeaderBlockScanner.Scan(fields, kind, options.Validate, options.ExtendedConnect, out facts);

@@ -7,11 +7,11 @@ public class HeaderRulesPropertyTests
 {
     private static readonly string[] Names =
         [":method", ":scheme", ":path", ":authority", ":protocol", ":status", ":x", "", "host", "cookie", "te",
-         "content-length", "connection", "Upgrade", "accept", "X-A", " x "];
+         "content-length", "connection", "Upgrade", "accept", "X-A", " x ", "authorization", "proxy-authorization", "Cookie"];
 
     private static readonly string[] Values =
         ["GET", "CONNECT", "OPTIONS", "HEAD", "https", "http", "/", "*", "", "a", "100", "200", "101", "trailers",
-         "a=b; c=d", "12", "-1", " v", "a\r\nb", "\0"];
+         "a=b; c=d", "12", "-1", " v", "a\r\nb", "\0", "session=0123456789abcdef0123456789"];
 
     private static readonly Gen<HeaderField> Field =
         Gen.Select(Gen.Int[0, Names.Length - 1].Select(i => Names[i]), Gen.Int[0, Values.Length - 1].Select(i => Values[i]), Gen.Byte.Array[0, 4], Gen.Bool,
@@ -50,5 +50,30 @@ public class HeaderRulesPropertyTests
                 return x.Validate && e.ErrorCode == ErrorCode.ProtocolError && e.StreamId == 0;
             }
         });
+    }
+
+    [Fact]
+    public void Outbound_fast_path_matches_normalising_then_scanning()
+    {
+        Input.Sample(x =>
+        {
+            var kind = (HeaderBlockKind)x.Kind;
+            var options = new HeaderRuleOptions(x.Validate, x.Normalize, x.Split, x.Extended);
+            // The two-pass reference: normalise (when asked), then scan.
+            IReadOnlyList<HeaderField> reference = x.Normalize ? OutboundHeaderNormalizer.Normalize(x.Block, x.Split) : x.Block;
+            HeaderScanResult expected = HeaderBlockScanner.Scan(HeaderFieldSpans.AsSpan(reference), kind, x.Validate, x.Extended, out HeaderBlockFacts expectedFacts);
+            try
+            {
+                IReadOnlyList<HeaderField> prepared = OutboundHeaderRules.Prepare(x.Block, kind, options, out HeaderBlockFacts facts);
+                return expected.IsValid && prepared.SequenceEqual(reference)
+                    && ReferenceEquals(prepared, x.Block) == ReferenceEquals(reference, x.Block)
+                    && facts.Authority.Span.SequenceEqual(expectedFacts.Authority.Span) && facts.Method.Span.SequenceEqual(expectedFacts.Method.Span)
+                    && facts.Status == expectedFacts.Status && facts.ContentLength == expectedFacts.ContentLength;
+            }
+            catch (ProtocolException e)
+            {
+                return !expected.IsValid && e.Message == HeaderRuleMessages.Describe(expected, HeaderFieldSpans.AsSpan(reference), kind);
+            }
+        }, iter: 5_000);
     }
 }

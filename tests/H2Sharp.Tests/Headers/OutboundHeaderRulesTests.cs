@@ -212,6 +212,36 @@ public class OutboundHeaderRulesTests
             prepared);
     }
 
+    [Theory]
+    [InlineData("authorization", "Bearer x")]
+    [InlineData("proxy-authorization", "Basic y")]
+    [InlineData("cookie", "short=1")]
+    public void Valid_block_with_a_secret_is_still_marked_never_indexed(string name, string value)
+    {
+        // Valid as it stands (lowercase, no whitespace): only the indexing flag changes.
+        IReadOnlyList<HeaderField> prepared = OutboundHeaderRules.Prepare(Request(name, value, "accept", "*/*"), HeaderBlockKind.Request, Options());
+
+        Assert.Equal([.. Request(), F(name, value, true), F("accept", "*/*")], prepared);
+    }
+
+    [Fact]
+    public void Valid_block_with_a_cookie_list_is_still_split()
+    {
+        IReadOnlyList<HeaderField> prepared = OutboundHeaderRules.Prepare(
+            Request("cookie", "a=0123456789abcdefghij; b=1"), HeaderBlockKind.Request, Options(splitCookies: true));
+
+        Assert.Equal([.. Request(), F("cookie", "a=0123456789abcdefghij"), F("cookie", "b=1", true)], prepared);
+    }
+
+    [Fact]
+    public void Valid_block_with_nothing_to_change_comes_back_as_is()
+    {
+        HeaderField[] block = Request("authorization", "Bearer x", "cookie", "long=0123456789abcdefgh", "accept", "*/*");
+        block[4] = F("authorization", "Bearer x", true);
+
+        Assert.Same(block, OutboundHeaderRules.Prepare(block, HeaderBlockKind.Request, Options(splitCookies: true)));
+    }
+
     [Fact]
     public void Secrets_are_left_indexable_when_not_normalizing()
     {
