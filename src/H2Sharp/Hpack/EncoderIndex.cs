@@ -29,6 +29,9 @@ internal sealed class EncoderIndex
     /// <param name="table">The table, empty.</param>
     public EncoderIndex(DynamicTable table) => Rebuild(table);
 
+    /// <summary>The insertion sequence number of the newest entry (entry 0); entry i has <c>Newest - i</c>.</summary>
+    public int Newest => _newest;
+
     /// <summary>The hash of a name.</summary>
     public static int HashName(ReadOnlySpan<byte> name)
     {

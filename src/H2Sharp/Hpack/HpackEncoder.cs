@@ -25,7 +25,11 @@ public sealed class HpackEncoder
     public const int DefaultMaxTableSizeLimit = 65_536;
 
     private readonly DynamicTable _table = new(HpackDecoder.DefaultTableSize);
+    /// <summary>Places in a block that keep a hint (see <see cref="TryEncodeHinted"/>); enough for common blocks.</summary>
+    private const int MaxHints = 64;
+
     private readonly EncoderIndex _index;
+    private int[] _hints = [];
     private int _peerMaxTableSize;
     private int _maxTableSizeLimit = DefaultMaxTableSizeLimit;
     private bool _updatePending;
@@ -70,6 +74,9 @@ public sealed class HpackEncoder
     /// <summary>The dynamic table, for tests and diagnostics.</summary>
     internal DynamicTable Table => _table;
 
+    /// <summary>Whether places in a block remember their last match (tests compare with this off: the bytes must not change).</summary>
+    internal bool UseFieldHints { get; set; } = true;
+
     /// <summary>
     /// The peer's SETTINGS_HEADER_TABLE_SIZE changed: the next block starts with size updates,
     /// the smallest value first when it changed more than once (RFC 7541 section 4.2).
@@ -111,10 +118,66 @@ public sealed class HpackEncoder
             WriteSizeUpdates(output);
         }
 
+        int hinted = UseFieldHints ? Math.Min(headers.Length, MaxHints) : 0;
+        if (_hints.Length < hinted)
+        {
+            Array.Resize(ref _hints, hinted);
+        }
+
         for (int i = 0; i < headers.Length; i++)
         {
-            EncodeField(headers[i], output);
+            if (i < hinted)
+            {
+                if (!TryEncodeHinted(headers[i], _hints[i], output))
+                {
+                    _hints[i] = EncodeField(headers[i], output);
+                }
+            }
+            else
+            {
+                EncodeField(headers[i], output);
+            }
         }
+    }
+
+    /// <summary>
+    /// Callers tend to send the same fields in the same places block after block. Each place
+    /// remembers which table entry its field matched in full last time; if that entry still
+    /// holds the same bytes, the field is that entry, found with two compares instead of the
+    /// static-table search, two hashes and a chain walk. A table entry is unique (the encoder
+    /// adds a field only when no entry matches it, and never one the static table holds), so
+    /// the output is exactly what the full search would give.
+    /// </summary>
+    private bool TryEncodeHinted(in HeaderField field, int hint, IBufferWriter<byte> output)
+    {
+        if (hint == 0 || field.NeverIndex)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> name = field.Name.Span;
+        ReadOnlySpan<byte> value = field.Value.Span;
+        if (hint < 0)
+        {
+            if (!StaticTable.GetName(-hint).SequenceEqual(name) || !StaticTable.GetValue(-hint).SequenceEqual(value))
+            {
+                return false;
+            }
+
+            WriteIndexed(-hint, output);
+            return true;
+        }
+
+        // Sequence numbers are renumbered when the index is rebuilt: the compares below catch a
+        // hint that now names another entry.
+        int index = _index.Newest - (hint - 1);
+        if ((uint)index >= (uint)_table.Count || !_table.GetName(index).SequenceEqual(name) || !_table.GetValue(index).SequenceEqual(value))
+        {
+            return false;
+        }
+
+        WriteIndexed(StaticTable.Count + 1 + index, output);
+        return true;
     }
 
     private void WriteSizeUpdates(IBufferWriter<byte> output)
@@ -136,7 +199,8 @@ public sealed class HpackEncoder
         _updatePending = false;
     }
 
-    private void EncodeField(in HeaderField field, IBufferWriter<byte> output)
+    /// <summary>Encodes one field; returns its hint: -(static index) or 1 + the dynamic entry's sequence number on a full match, else 0.</summary>
+    private int EncodeField(in HeaderField field, IBufferWriter<byte> output)
     {
         ReadOnlySpan<byte> name = field.Name.Span;
         ReadOnlySpan<byte> value = field.Value.Span;
@@ -150,7 +214,7 @@ public sealed class HpackEncoder
             if (staticIndex != 0)
             {
                 WriteIndexed(staticIndex, output);
-                return;
+                return -staticIndex;
             }
 
             int dynamicName = -1;
@@ -166,7 +230,7 @@ public sealed class HpackEncoder
             if (dynamicIndex >= 0)
             {
                 WriteIndexed(StaticTable.Count + 1 + dynamicIndex, output);
-                return;
+                return _index.Newest - dynamicIndex + 1;
             }
 
             if (nameIndex == 0 && dynamicName >= 0)
@@ -215,7 +279,11 @@ public sealed class HpackEncoder
             }
 
             _index.Added(_table, nameHash, fieldHash);
+            // Next time this place may find the field it just added.
+            return _index.Newest + 1;
         }
+
+        return 0;
     }
 
     private bool ShouldIndex(int staticName, int length)
