@@ -76,6 +76,28 @@ public sealed class StreamRuleChangelogTests
         Assert.Empty(c.Drain());
     }
 
+    // h2 3.2.0, pushed to its edge: DATA on a stream closed so long ago that the closed-stream record
+    // forgot it (MaxClosedStreams) still refills the connection window, and a HEADERS block there is
+    // still decoded so HPACK stays in step. RFC 9113 6.9: "frames ... that are subject to flow control
+    // MUST be counted"; 5.1: a frame on a closed stream is a stream error STREAM_CLOSED.
+    [Fact]
+    public void Data_on_a_stream_forgotten_by_the_closed_stream_record_still_refills_the_connection_window()
+    {
+        var h = ConnectionHarness.Client(new H2Configuration { MaxClosedStreams = 1 });
+        foreach (int id in new[] { 1, 3, 5 })
+        {
+            h.SendRequest(endStream: false);
+            h.Connection.ResetStream(id, ErrorCode.Cancel);
+        }
+
+        h.Drain();
+        Assert.Empty(h.Receive(h.Peer.Headers(1, Response()), Data(1, 16_384), Data(1, 16_384)));
+        Assert.Equal(["RST_STREAM 1 StreamClosed", "RST_STREAM 1 StreamClosed", "WINDOW_UPDATE 0 +32768", "RST_STREAM 1 StreamClosed"],
+            h.Drain().Select(f => f.ToString()));
+        int next = h.SendRequest();
+        Assert.IsType<ResponseReceived>(h.Receive(h.Peer.Headers(next, Response(), endStream: true))[0]);
+    }
+
     // h2 1.1.0. RFC 9113 6.8: "Endpoints MAY send multiple GOAWAY frames if circumstances change."
     [Fact]
     public void Sending_goaway_more_than_once_does_not_raise()
