@@ -41,10 +41,10 @@ public sealed partial class H2Connection
 
         int parent = dependsOn ?? 0;
         ArgumentOutOfRangeException.ThrowIfNegative(parent, nameof(dependsOn));
-        // RFC 9113 5.3.1: "A stream cannot depend on itself."
+        // RFC 7540 5.3.1 (dropped by RFC 9113, kept as h2 does): "A stream cannot depend on itself."
         if (parent == streamId)
         {
-            throw new ProtocolException($"Stream {streamId} cannot depend on itself (RFC 9113 section 5.3.1).", ErrorCode.ProtocolError, streamId);
+            throw new ProtocolException($"Stream {streamId} cannot depend on itself (RFC 7540 section 5.3.1).", ErrorCode.ProtocolError, streamId);
         }
 
         FrameWriter.WritePriority(_core.Out, streamId, new PriorityInfo(parent, w, exclusive ?? false));

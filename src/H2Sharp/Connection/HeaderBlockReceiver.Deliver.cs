@@ -87,7 +87,7 @@ internal sealed partial class HeaderBlockReceiver
     /// <summary>The checks that concern the stream rather than the header rules: END_STREAM placement, priority, content-length.</summary>
     private ProtocolException? CheckShape(H2Stream stream, HeaderBlockKind kind, in HeaderBlockFacts facts)
     {
-        // RFC 9113 5.3.1: "A stream cannot depend on itself. An endpoint MUST treat this as a stream error of type PROTOCOL_ERROR."
+        // RFC 7540 5.3.1 (dropped by RFC 9113, kept as h2 does): "A stream cannot depend on itself. An endpoint MUST treat this as a stream error of type PROTOCOL_ERROR."
         if (_priority is { } p && p.StreamDependency == stream.Id)
         {
             return new ProtocolException($"Stream {stream.Id} declared a dependency on itself.", ErrorCode.ProtocolError, stream.Id);

@@ -54,7 +54,7 @@ internal sealed class HeaderBlockSender
             CallerChecks.CanSend(_core, ConnectionInput.SendPriority);
             if (p.StreamDependency == streamId)
             {
-                throw new ProtocolException($"Stream {streamId} cannot depend on itself (RFC 9113 section 5.3.1).", ErrorCode.ProtocolError, streamId);
+                throw new ProtocolException($"Stream {streamId} cannot depend on itself (RFC 7540 section 5.3.1).", ErrorCode.ProtocolError, streamId);
             }
         }
 

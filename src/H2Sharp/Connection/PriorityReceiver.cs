@@ -33,8 +33,9 @@ internal sealed class PriorityReceiver
             return;
         }
 
-        // RFC 9113 5.3.1: "A stream cannot depend on itself. An endpoint MUST treat this as a
-        // stream error of type PROTOCOL_ERROR."
+        // RFC 7540 5.3.1: "A stream cannot depend on itself. An endpoint MUST treat this as a
+        // stream error of type PROTOCOL_ERROR." (RFC 9113 deprecated the scheme and dropped the
+        // sentence; we keep it, as h2 does, but see Reset for idle streams.)
         if (priority.StreamDependency == header.StreamId)
         {
             Reset(header.StreamId, new ProtocolException($"Stream {header.StreamId} declared a dependency on itself.", ErrorCode.ProtocolError, header.StreamId));
@@ -61,9 +62,19 @@ internal sealed class PriorityReceiver
         {
             _core.StreamError(streamId, error.ErrorCode, error);
         }
-        else
+        else if (!IsIdle(streamId))
         {
             _core.ResetClosedStream(streamId, error.ErrorCode);
         }
+
+        // RFC 9113 6.4: "RST_STREAM frames MUST NOT be sent for a stream in the "idle" state."
+        // A PRIORITY frame may name an idle stream (RFC 9113 6.3); a faulty one is only counted
+        // as a glitch (done above), never answered.
+    }
+
+    private bool IsIdle(int streamId)
+    {
+        int highest = _core.Streams.IsLocal(streamId) ? _core.Streams.HighestOutbound : _core.Streams.HighestInbound;
+        return streamId > highest;
     }
 }

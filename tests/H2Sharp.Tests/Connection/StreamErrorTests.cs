@@ -180,8 +180,12 @@ public class StreamErrorTests
         var events = h.Receive(FrameFactory.Priority(9, 0, 200));
         Assert.Equal(new PriorityUpdated { StreamId = 9, Weight = 200, DependsOn = 0 }, Assert.Single(events));
         Assert.IsType<RequestReceived>(h.ReceiveRequest(1)[0]); // id 9 was not "used"
-        Assert.Empty(h.Receive(FrameFactory.Priority(11, 11)));
-        Assert.Equal("RST_STREAM 11 ProtocolError", Assert.Single(h.Drain()).ToString());
+        Assert.Empty(h.Receive(FrameFactory.Priority(3, 3)));
+        // Stream 3 is idle: RFC 9113 6.4 forbids RST_STREAM there, so the fault is only counted.
+        Assert.Empty(h.Drain());
+        var reset = Assert.IsType<StreamReset>(Assert.Single(h.Receive(FrameFactory.Priority(1, 1))));
+        Assert.Equal((1, ErrorCode.ProtocolError, false), (reset.StreamId, reset.ErrorCode, reset.RemoteReset));
+        Assert.Equal("RST_STREAM 1 ProtocolError", Assert.Single(h.Drain()).ToString());
     }
 
     [Fact]

@@ -101,9 +101,11 @@ public class PriorityTests
         var reset = Assert.IsType<StreamReset>(Assert.Single(h.Receive(FrameFactory.Priority(1, 1))));
         Assert.Equal((1, ErrorCode.ProtocolError, false), (reset.StreamId, reset.ErrorCode, reset.RemoteReset));
         Assert.Equal("RST_STREAM 1 ProtocolError", Assert.Single(h.Drain()).ToString());
-        // On an idle stream: RST_STREAM only, no state created.
+        // On an idle stream: no state created and no RST_STREAM, which RFC 9113 6.4 forbids
+        // for idle streams; stream 9 can still be opened afterwards.
         Assert.Empty(h.Receive(FrameFactory.Priority(9, 9)));
-        Assert.Equal("RST_STREAM 9 ProtocolError", Assert.Single(h.Drain()).ToString());
+        Assert.Empty(h.Drain());
+        Assert.IsType<RequestReceived>(h.ReceiveRequest(9)[0]);
     }
 
     [Fact]
@@ -148,9 +150,10 @@ public class PriorityTests
         var events = h.Receive(h.Peer.Headers(1, FrameFactory.Request(), true, new PriorityInfo(0, 32, false)));
         Assert.Equal([typeof(RequestReceived), typeof(StreamEnded)], events.Select(e => e.GetType()));
         Assert.Null(((RequestReceived)events[0]).PriorityUpdated);
-        // Still checked: self-dependency is a stream error.
-        Assert.Empty(h.Receive(FrameFactory.Priority(5, 5)));
-        Assert.Equal("RST_STREAM 5 ProtocolError", Assert.Single(h.Drain()).ToString());
+        // Still checked: self-dependency is a stream error (stream 1 is half-closed, not idle).
+        var reset = Assert.IsType<StreamReset>(Assert.Single(h.Receive(FrameFactory.Priority(1, 1))));
+        Assert.Equal((1, ErrorCode.ProtocolError, false), (reset.StreamId, reset.ErrorCode, reset.RemoteReset));
+        Assert.Equal("RST_STREAM 1 ProtocolError", Assert.Single(h.Drain()).ToString());
     }
 
     [Fact]
