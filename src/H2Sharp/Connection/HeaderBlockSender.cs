@@ -15,6 +15,7 @@ internal sealed class HeaderBlockSender
 {
     private readonly ConnectionCore _core;
     private readonly ArrayBufferWriter<byte> _block = new(1024);
+    private byte[] _lastAuthority = [];
 
     public HeaderBlockSender(ConnectionCore core)
     {
@@ -80,13 +81,33 @@ internal sealed class HeaderBlockSender
         if (kind == HeaderBlockKind.Request)
         {
             stream.RequestWasHead = facts.IsHead;
-            stream.Authority = facts.Authority.IsEmpty ? ReadOnlyMemory<byte>.Empty : facts.Authority.ToArray();
+            stream.Authority = CopyAuthority(facts.Authority.Span);
         }
 
         if (endStream)
         {
             streams.Apply(stream, StreamInput.SendEndStream);
         }
+    }
+
+    /// <summary>
+    /// The stream keeps its own copy of :authority (the caller may reuse its buffers), shared
+    /// with the previous request when the bytes are the same, as they nearly always are on one
+    /// connection: no allocation per request. The copies are never written to.
+    /// </summary>
+    private ReadOnlyMemory<byte> CopyAuthority(ReadOnlySpan<byte> authority)
+    {
+        if (authority.IsEmpty)
+        {
+            return ReadOnlyMemory<byte>.Empty;
+        }
+
+        if (!authority.SequenceEqual(_lastAuthority))
+        {
+            _lastAuthority = authority.ToArray();
+        }
+
+        return _lastAuthority;
     }
 
     private void CheckNewStream(int streamId)

@@ -85,6 +85,23 @@ public class AltSvcTests
     }
 
     [Fact]
+    public void Client_keeps_each_request_authority_even_when_the_caller_reuses_its_buffer()
+    {
+        var h = ConnectionHarness.Client();
+        byte[] authority = "a.example"u8.ToArray();
+        HeaderField[] Fields() => [new(":method", "GET"), new(":scheme", "https"), new(":authority"u8.ToArray(), authority), new(":path", "/")];
+        h.Connection.SendHeaders(1, Fields(), endStream: true);
+        h.Connection.SendHeaders(3, Fields(), endStream: true);
+        "b.example"u8.CopyTo(authority);
+        h.Connection.SendHeaders(5, Fields(), endStream: true);
+        "c"u8.CopyTo(authority);
+
+        string[] origins = [.. new[] { 1, 3, 5 }.Select(id => System.Text.Encoding.ASCII.GetString(
+            Assert.IsType<AlternativeServiceAvailable>(Assert.Single(h.Receive(AltSvc(id, "", Value)))).Origin.Span))];
+        Assert.Equal(["a.example", "a.example", "b.example"], origins);
+    }
+
+    [Fact]
     public void Client_ignores_malformed_or_late_ALTSVC_frames()
     {
         var h = ConnectionHarness.Client();
