@@ -127,9 +127,10 @@ public sealed class ConnectionPair
     {
         SendRequests(Batch);
         Pump();
-        BenchFailure.Check(CliClosed == Sent, $"batch did not complete: {CliClosed}/{Sent}");
-        BenchFailure.Check(Client.OpenOutboundStreams == 0 && Server.OpenInboundStreams == 0,
-            $"streams left open: client {Client.OpenOutboundStreams}, server {Server.OpenInboundStreams}");
+        if (CliClosed != Sent || Client.OpenOutboundStreams != 0 || Server.OpenInboundStreams != 0)
+        {
+            throw new BenchFailure($"batch did not complete: {CliClosed}/{Sent} closed; streams left open: client {Client.OpenOutboundStreams}, server {Server.OpenInboundStreams}");
+        }
     }
 
     /// <summary>Moves bytes client, server, client ... until no bytes move.</summary>
@@ -221,8 +222,12 @@ public sealed class ConnectionPair
                 case DataReceived d:
                     DataFrames++;
                     // W1: the body must arrive as one DATA frame of 1024 bytes with END_STREAM.
-                    BenchFailure.Check(_bodyLength != W1Body || (d.Data.Length == W1Body && d.StreamEnded is not null),
-                        $"W1 DATA frame of {d.Data.Length} bytes");
+                    // The message is built only on failure: formatting it per frame cost a string per request.
+                    if (_bodyLength == W1Body && (d.Data.Length != W1Body || d.StreamEnded is null))
+                    {
+                        throw new BenchFailure($"W1 DATA frame of {d.Data.Length} bytes");
+                    }
+
                     BodyBytes += d.Data.Length;
                     Client.AcknowledgeReceivedData(d.FlowControlledLength, d.StreamId);
                     break;
