@@ -23,6 +23,15 @@ public sealed class H2Settings : IReadOnlyDictionary<SettingCode, uint>
     private readonly List<SettingCode> _order = new();
     private readonly Queue<KeyValuePair<SettingCode, uint>[]> _pending = new();
 
+    // Copies of the values read on every request or frame, kept in step by Set: a field read
+    // instead of a dictionary lookup. The dictionary stays the record (order, unknown codes).
+    private uint _headerTableSize;
+    private uint _enablePush;
+    private uint _initialWindowSize;
+    private uint _maxFrameSize;
+    private uint? _maxConcurrentStreams;
+    private uint _enableConnectProtocol;
+
     /// <summary>Creates settings with the RFC 9113 initial values.</summary>
     /// <param name="client">
     /// Whether these are a client's settings: a client starts with ENABLE_PUSH 1, a server with 0
@@ -50,25 +59,25 @@ public sealed class H2Settings : IReadOnlyDictionary<SettingCode, uint>
     public bool IsClient { get; }
 
     /// <summary>SETTINGS_HEADER_TABLE_SIZE in force.</summary>
-    public uint HeaderTableSize => _values[SettingCode.HeaderTableSize];
+    public uint HeaderTableSize => _headerTableSize;
 
     /// <summary>SETTINGS_ENABLE_PUSH in force.</summary>
-    public bool EnablePush => _values[SettingCode.EnablePush] == 1;
+    public bool EnablePush => _enablePush == 1;
 
     /// <summary>SETTINGS_INITIAL_WINDOW_SIZE in force.</summary>
-    public uint InitialWindowSize => _values[SettingCode.InitialWindowSize];
+    public uint InitialWindowSize => _initialWindowSize;
 
     /// <summary>SETTINGS_MAX_FRAME_SIZE in force.</summary>
-    public uint MaxFrameSize => _values[SettingCode.MaxFrameSize];
+    public uint MaxFrameSize => _maxFrameSize;
 
     /// <summary>SETTINGS_MAX_CONCURRENT_STREAMS in force, or null when unlimited (never set).</summary>
-    public uint? MaxConcurrentStreams => _values.TryGetValue(SettingCode.MaxConcurrentStreams, out var v) ? v : null;
+    public uint? MaxConcurrentStreams => _maxConcurrentStreams;
 
     /// <summary>SETTINGS_MAX_HEADER_LIST_SIZE in force, or null when unlimited (never set).</summary>
     public uint? MaxHeaderListSize => _values.TryGetValue(SettingCode.MaxHeaderListSize, out var v) ? v : null;
 
     /// <summary>SETTINGS_ENABLE_CONNECT_PROTOCOL in force (RFC 8441).</summary>
-    public bool EnableConnectProtocol => _values[SettingCode.EnableConnectProtocol] == 1;
+    public bool EnableConnectProtocol => _enableConnectProtocol == 1;
 
     /// <summary>How many sent SETTINGS frames still wait for their acknowledgement.</summary>
     public int PendingFrameCount => _pending.Count;
@@ -155,5 +164,14 @@ public sealed class H2Settings : IReadOnlyDictionary<SettingCode, uint>
         }
 
         _values[code] = value;
+        switch (code)
+        {
+            case SettingCode.HeaderTableSize: _headerTableSize = value; break;
+            case SettingCode.EnablePush: _enablePush = value; break;
+            case SettingCode.InitialWindowSize: _initialWindowSize = value; break;
+            case SettingCode.MaxFrameSize: _maxFrameSize = value; break;
+            case SettingCode.MaxConcurrentStreams: _maxConcurrentStreams = value; break;
+            case SettingCode.EnableConnectProtocol: _enableConnectProtocol = value; break;
+        }
     }
 }
