@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using System.Collections.Generic;
 
 namespace H2Sharp.Events;
@@ -18,4 +19,17 @@ public sealed record ConnectionTerminated : H2Event
 
     /// <summary>The debug data the peer attached (may be empty).</summary>
     public ReadOnlyMemory<byte> AdditionalData { get; init; }
+
+    /// <summary>Prints the members with header lists, byte payloads and settings shown by content (see h2 2.1.1).</summary>
+    /// <param name="builder">Where the text goes.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        EventText.Append(builder, nameof(ErrorCode), ErrorCode);
+        builder.Append(", ");
+        EventText.Append(builder, nameof(LastStreamId), LastStreamId);
+        builder.Append(", ");
+        EventText.Append(builder, nameof(AdditionalData), AdditionalData);
+        return true;
+    }
 }

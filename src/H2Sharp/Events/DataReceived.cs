@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using System.Collections.Generic;
 
 namespace H2Sharp.Events;
@@ -22,4 +23,18 @@ public sealed record DataReceived : H2Event
     /// <summary>If this frame also ended the stream, the <see cref="Events.StreamEnded"/> event that went with it (it is also in the event list).</summary>
     public StreamEnded? StreamEnded { get; init; }
 
+    /// <summary>Prints the members with header lists, byte payloads and settings shown by content (see h2 2.1.1).</summary>
+    /// <param name="builder">Where the text goes.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        EventText.Append(builder, nameof(StreamId), StreamId);
+        builder.Append(", ");
+        EventText.Append(builder, nameof(Data), Data);
+        builder.Append(", ");
+        EventText.Append(builder, nameof(FlowControlledLength), FlowControlledLength);
+        builder.Append(", ");
+        EventText.Append(builder, nameof(StreamEnded), StreamEnded);
+        return true;
+    }
 }

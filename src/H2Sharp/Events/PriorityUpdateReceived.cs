@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 
 namespace H2Sharp.Events;
 
@@ -21,4 +22,19 @@ public sealed record PriorityUpdateReceived : H2Event
 
     /// <summary>The incremental flag parsed from the value; false when absent or invalid (RFC 9218 section 4.2).</summary>
     public bool Incremental { get; init; }
+
+    /// <summary>Prints the members with header lists, byte payloads and settings shown by content (see h2 2.1.1).</summary>
+    /// <param name="builder">Where the text goes.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        EventText.Append(builder, nameof(StreamId), StreamId);
+        builder.Append(", ");
+        EventText.Append(builder, nameof(PriorityFieldValue), PriorityFieldValue);
+        builder.Append(", ");
+        EventText.Append(builder, nameof(Urgency), Urgency);
+        builder.Append(", ");
+        EventText.Append(builder, nameof(Incremental), Incremental);
+        return true;
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using System.Collections.Generic;
 
 namespace H2Sharp.Events;
@@ -23,4 +24,18 @@ public sealed record PushedStreamReceived : H2Event
     /// </summary>
     public TextHeaderList? TextHeaders { get; init; }
 
+    /// <summary>Prints the members with header lists, byte payloads and settings shown by content (see h2 2.1.1).</summary>
+    /// <param name="builder">Where the text goes.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        EventText.Append(builder, nameof(ParentStreamId), ParentStreamId);
+        builder.Append(", ");
+        EventText.Append(builder, nameof(PushedStreamId), PushedStreamId);
+        builder.Append(", ");
+        EventText.Append(builder, nameof(Headers), Headers);
+        builder.Append(", ");
+        EventText.Append(builder, nameof(TextHeaders), TextHeaders);
+        return true;
+    }
 }

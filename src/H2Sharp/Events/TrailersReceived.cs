@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using System.Collections.Generic;
 
 namespace H2Sharp.Events;
@@ -27,4 +28,20 @@ public sealed record TrailersReceived : H2Event
     /// <summary>If the frame also carried priority information, the <see cref="Events.PriorityUpdated"/> event that went with it (it is also in the event list).</summary>
     public PriorityUpdated? PriorityUpdated { get; init; }
 
+    /// <summary>Prints the members with header lists, byte payloads and settings shown by content (see h2 2.1.1).</summary>
+    /// <param name="builder">Where the text goes.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        EventText.Append(builder, nameof(StreamId), StreamId);
+        builder.Append(", ");
+        EventText.Append(builder, nameof(Headers), Headers);
+        builder.Append(", ");
+        EventText.Append(builder, nameof(TextHeaders), TextHeaders);
+        builder.Append(", ");
+        EventText.Append(builder, nameof(StreamEnded), StreamEnded);
+        builder.Append(", ");
+        EventText.Append(builder, nameof(PriorityUpdated), PriorityUpdated);
+        return true;
+    }
 }

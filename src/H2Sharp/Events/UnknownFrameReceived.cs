@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using System.Collections.Generic;
 
 namespace H2Sharp.Events;
@@ -19,4 +20,19 @@ public sealed record UnknownFrameReceived : H2Event
 
     /// <summary>The payload, owned by this event.</summary>
     public ReadOnlyMemory<byte> Payload { get; init; }
+
+    /// <summary>Prints the members with header lists, byte payloads and settings shown by content (see h2 2.1.1).</summary>
+    /// <param name="builder">Where the text goes.</param>
+    /// <returns>True: members were printed.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        EventText.Append(builder, nameof(FrameType), FrameType);
+        builder.Append(", ");
+        EventText.Append(builder, nameof(Flags), Flags);
+        builder.Append(", ");
+        EventText.Append(builder, nameof(StreamId), StreamId);
+        builder.Append(", ");
+        EventText.Append(builder, nameof(Payload), Payload);
+        return true;
+    }
 }
