@@ -5,32 +5,11 @@ using H2Sharp.Frames;
 namespace H2Sharp.Fuzz.Support;
 
 /// <summary>
-/// Parses a valid frame into its typed view, describes it, and writes it back with
-/// <see cref="FrameWriter"/> so a target can check that write-then-parse keeps its meaning.
+/// Parses a valid frame into its typed view and writes it back with <see cref="FrameWriter"/>,
+/// so a target can check (with <see cref="FrameDescriber"/>) that write-then-parse keeps its meaning.
 /// </summary>
 public static class FrameRewriter
 {
-    /// <summary>The typed frame's text, from its <c>Parse</c> and <c>ToString</c>.</summary>
-    /// <param name="header">A frame header that passed <see cref="FrameReader.Validate"/>.</param>
-    /// <param name="payload">Its payload.</param>
-    /// <returns>The frame's description.</returns>
-    public static string Describe(in FrameHeader header, ReadOnlySpan<byte> payload) => header.Type switch
-    {
-        FrameType.Data => DataFrame.Parse(header, payload).ToString(),
-        FrameType.Headers => HeadersFrame.Parse(header, payload).ToString(),
-        FrameType.Priority => PriorityFrame.Parse(header, payload).ToString(),
-        FrameType.RstStream => RstStreamFrame.Parse(header, payload).ToString(),
-        FrameType.Settings => DescribeSettings(SettingsFrame.Parse(header, payload)),
-        FrameType.PushPromise => PushPromiseFrame.Parse(header, payload).ToString(),
-        FrameType.Ping => PingFrame.Parse(header, payload).ToString(),
-        FrameType.GoAway => GoAwayFrame.Parse(header, payload).ToString(),
-        FrameType.WindowUpdate => WindowUpdateFrame.Parse(header, payload).ToString(),
-        FrameType.Continuation => ContinuationFrame.Parse(header, payload).ToString(),
-        FrameType.AltSvc => AltSvcFrame.Parse(header, payload).ToString(),
-        FrameType.PriorityUpdate => PriorityUpdateFrame.Parse(header, payload).ToString(),
-        _ => UnknownFrame.Parse(header, payload).ToString(),
-    };
-
     /// <summary>Writes the frame back from its typed view and describes what that parses to.</summary>
     /// <param name="header">A frame header that passed <see cref="FrameReader.Validate"/>.</param>
     /// <param name="payload">Its payload.</param>
@@ -41,7 +20,7 @@ public static class FrameRewriter
         Write(header, payload, output);
         ReadOnlySpan<byte> written = output.WrittenSpan;
         FrameHeader again = FrameHeader.Read(written);
-        return Describe(again, written.Slice(FrameHeader.Size, again.Length));
+        return FrameDescriber.Describe(again, written.Slice(FrameHeader.Size, again.Length));
     }
 
     private static void Write(in FrameHeader header, ReadOnlySpan<byte> payload, IBufferWriter<byte> output)
@@ -117,16 +96,5 @@ public static class FrameRewriter
         }
 
         FrameWriter.WriteSettings(output, list);
-    }
-
-    private static string DescribeSettings(SettingsFrame settings)
-    {
-        var text = new System.Text.StringBuilder(settings.ToString());
-        foreach (Setting setting in settings)
-        {
-            text.Append(' ').Append(setting.ToString());
-        }
-
-        return text.ToString();
     }
 }

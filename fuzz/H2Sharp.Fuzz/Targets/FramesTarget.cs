@@ -101,7 +101,7 @@ public static class FramesTarget
             return "invalid " + e.GetType().Name + " " + e.ErrorCode + " " + e.StreamId;
         }
 
-        string text = FrameRewriter.Describe(header, payload);
+        string text = FrameDescriber.Describe(header, payload);
         string again = FrameRewriter.RewriteAndDescribe(header, payload);
         FuzzInvariantException.Check(text == again, $"Frame '{text}' written back and parsed again reads '{again}'.");
         return text;

@@ -37,7 +37,7 @@ internal sealed class FrameTracer
     {
         if (_logger.IsEnabled(LogLevel.Trace))
         {
-            ReceivedMessage(_logger, _role, Describe(header, payload), null);
+            ReceivedMessage(_logger, _role, FrameDescriber.DescribeOrHeader(header, payload), null);
         }
     }
 
@@ -68,7 +68,7 @@ internal sealed class FrameTracer
         {
             var header = FrameHeader.Read(rest);
             int length = Math.Min(header.Length, rest.Length - FrameHeader.Size);
-            SentMessage(_logger, _role, Describe(header, rest.Slice(FrameHeader.Size, length)), null);
+            SentMessage(_logger, _role, FrameDescriber.DescribeOrHeader(header, rest.Slice(FrameHeader.Size, length)), null);
             rest = rest[(FrameHeader.Size + length)..];
         }
     }
@@ -85,38 +85,5 @@ internal sealed class FrameTracer
     {
         Flush(pending);
         _traced = 0;
-    }
-
-    /// <summary>The frame's own description; its header's when the frame is malformed.</summary>
-    internal static string Describe(in FrameHeader header, ReadOnlySpan<byte> payload)
-    {
-        if (payload.Length != header.Length)
-        {
-            return header.ToString() + " (truncated)";
-        }
-
-        try
-        {
-            return header.Type switch
-            {
-                FrameType.Data => DataFrame.Parse(header, payload).ToString(),
-                FrameType.Headers => HeadersFrame.Parse(header, payload).ToString(),
-                FrameType.Priority => PriorityFrame.Parse(header, payload).ToString(),
-                FrameType.RstStream => RstStreamFrame.Parse(header, payload).ToString(),
-                FrameType.Settings => SettingsFrame.Parse(header, payload).ToString(),
-                FrameType.PushPromise => PushPromiseFrame.Parse(header, payload).ToString(),
-                FrameType.Ping => PingFrame.Parse(header, payload).ToString(),
-                FrameType.GoAway => GoAwayFrame.Parse(header, payload).ToString(),
-                FrameType.WindowUpdate => WindowUpdateFrame.Parse(header, payload).ToString(),
-                FrameType.Continuation => ContinuationFrame.Parse(header, payload).ToString(),
-                FrameType.AltSvc => AltSvcFrame.Parse(header, payload).ToString(),
-                FrameType.PriorityUpdate => PriorityUpdateFrame.Parse(header, payload).ToString(),
-                _ => UnknownFrame.Parse(header, payload).ToString(),
-            };
-        }
-        catch (ProtocolException)
-        {
-            return header.ToString() + " (malformed)";
-        }
     }
 }

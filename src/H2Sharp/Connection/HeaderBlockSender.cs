@@ -186,15 +186,8 @@ internal sealed class HeaderBlockSender
         _core.Encoder.Encode(HeaderFieldSpans.AsSpan(headers), _block);
         var block = _block.WrittenSpan;
         int max = _core.MaxOutboundFrameSize;
-        int first = Math.Min(block.Length, max - (priority is null ? 0 : PriorityInfo.Size));
+        int first = HeaderBlockFramer.FirstFragmentLength(block.Length, max, priority is null ? 0 : PriorityInfo.Size);
         FrameWriter.WriteHeaders(_core.Out, streamId, block[..first], endStream, endHeaders: first == block.Length, priority);
-        block = block[first..];
-        // RFC 9113 4.3: a field block larger than one frame continues in CONTINUATION frames.
-        while (!block.IsEmpty)
-        {
-            int n = Math.Min(block.Length, max);
-            FrameWriter.WriteContinuation(_core.Out, streamId, block[..n], endHeaders: n == block.Length);
-            block = block[n..];
-        }
+        HeaderBlockFramer.WriteContinuations(_core.Out, streamId, block[first..], max);
     }
 }

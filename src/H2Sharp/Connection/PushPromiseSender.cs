@@ -97,16 +97,8 @@ internal sealed class PushPromiseSender
         var block = _block.WrittenSpan;
         int max = _core.MaxOutboundFrameSize;
         // The promised stream id takes 4 octets of the first frame.
-        int first = Math.Min(block.Length, max - 4);
+        int first = HeaderBlockFramer.FirstFragmentLength(block.Length, max, fixedFields: 4);
         FrameWriter.WritePushPromise(_core.Out, streamId, promisedStreamId, block[..first], endHeaders: first == block.Length);
-        block = block[first..];
-        // RFC 9113 6.6: "A PUSH_PROMISE frame without the END_HEADERS flag set MUST be followed by
-        // a CONTINUATION frame for the same stream."
-        while (!block.IsEmpty)
-        {
-            int n = Math.Min(block.Length, max);
-            FrameWriter.WriteContinuation(_core.Out, streamId, block[..n], endHeaders: n == block.Length);
-            block = block[n..];
-        }
+        HeaderBlockFramer.WriteContinuations(_core.Out, streamId, block[first..], max);
     }
 }

@@ -1,6 +1,7 @@
 using H2Sharp.Events;
 using H2Sharp.Frames;
 using H2Sharp.Tests.Support;
+using static H2Sharp.Tests.Coverage.CoverageHarness;
 
 namespace H2Sharp.Tests.Coverage;
 
@@ -8,23 +9,6 @@ namespace H2Sharp.Tests.Coverage;
 public class ActionCoverageTests
 {
     public static TheoryData<bool> Roles => new() { true, false };
-
-    private static ConnectionHarness Make(bool client) => client ? ConnectionHarness.Client() : ConnectionHarness.Server();
-
-    private static int OpenStream(ConnectionHarness h, bool client)
-    {
-        if (client)
-        {
-            int id = h.SendRequest(endStream: false);
-            h.Receive(h.Peer.Headers(id, FrameFactory.Response()));
-            return id;
-        }
-
-        h.ReceiveRequest(1, endStream: false);
-        h.Connection.SendHeaders(1, FrameFactory.Response());
-        h.Drain();
-        return 1;
-    }
 
     [Theory]
     [MemberData(nameof(Roles))]

@@ -2,6 +2,7 @@ using System.Text;
 using H2Sharp.Events;
 using H2Sharp.Frames;
 using H2Sharp.Tests.Support;
+using static H2Sharp.Tests.Coverage.CoverageHarness;
 
 namespace H2Sharp.Tests.Coverage;
 
@@ -9,24 +10,6 @@ namespace H2Sharp.Tests.Coverage;
 public class EventCoverageTests
 {
     public static TheoryData<bool> Roles => new() { true, false };
-
-    private static ConnectionHarness Make(bool client) => client ? ConnectionHarness.Client() : ConnectionHarness.Server();
-
-    /// <summary>A stream with headers exchanged both ways and both sides open (id 1).</summary>
-    private static int OpenStream(ConnectionHarness h, bool client)
-    {
-        if (client)
-        {
-            int id = h.SendRequest(endStream: false);
-            h.Receive(h.Peer.Headers(id, FrameFactory.Response()));
-            return id;
-        }
-
-        h.ReceiveRequest(1, endStream: false);
-        h.Connection.SendHeaders(1, FrameFactory.Response());
-        h.Drain();
-        return 1;
-    }
 
     [Theory]
     [MemberData(nameof(Roles))]

@@ -148,7 +148,7 @@ public class FrameReaderTests
                         frames++;
                         try
                         {
-                            Assert.False(string.IsNullOrEmpty(FrameDescriber.Describe(header, payload)));
+                            Assert.False(string.IsNullOrEmpty(FrameDescriber.Describe(header, payload) + " / " + header));
                         }
                         catch (ProtocolException)
                         {

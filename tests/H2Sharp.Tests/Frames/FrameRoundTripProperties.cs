@@ -175,7 +175,7 @@ public class FrameRoundTripProperties
             Assert.True(new FrameReader().TryReadFrame(ref input, out FrameHeader header, out ReadOnlySpan<byte> payload));
             Assert.True(input.IsEmpty);
             frame.Verify(header, payload);
-            Assert.False(string.IsNullOrEmpty(FrameDescriber.Describe(header, payload)));
+            Assert.False(string.IsNullOrEmpty(FrameDescriber.Describe(header, payload) + " / " + header));
         }, iter: 5000);
     }
 

@@ -6,43 +6,13 @@ namespace H2Sharp.Tests.Headers;
 
 public class OutboundHeaderRulesTests
 {
-    public static TheoryData<RuleCase, bool> Broken()
-    {
-        var data = new TheoryData<RuleCase, bool>();
-        foreach (RuleCase c in RuleCases.Violations)
-        {
-            data.Add(c, true);
-            data.Add(c, false);
-        }
-        return data;
-    }
+    public static TheoryData<RuleCase, bool> Broken() => RuleCases.WithFlag(RuleCases.Violations);
 
     public static TheoryData<RuleCase> Normalizable() => RuleCases.Data(RuleCases.Normalizable);
 
-    public static TheoryData<RuleCase, bool> AllBroken()
-    {
-        var data = new TheoryData<RuleCase, bool>();
-        foreach (RuleCase c in RuleCases.Violations.Concat(RuleCases.Normalizable))
-        {
-            data.Add(c, true);
-            data.Add(c, false);
-        }
-        return data;
-    }
+    public static TheoryData<RuleCase, bool> AllBroken() => RuleCases.WithFlag(RuleCases.Violations.Concat(RuleCases.Normalizable));
 
-    public static TheoryData<RuleCase, bool, bool> ValidBlocks()
-    {
-        var data = new TheoryData<RuleCase, bool, bool>();
-        foreach (RuleCase c in RuleCases.Valid)
-        {
-            foreach (bool validate in new[] { true, false })
-            {
-                data.Add(c, validate, true);
-                data.Add(c, validate, false);
-            }
-        }
-        return data;
-    }
+    public static TheoryData<RuleCase, bool, bool> ValidBlocks() => RuleCases.ValidWithFlags();
 
     [Theory]
     [MemberData(nameof(Broken))]

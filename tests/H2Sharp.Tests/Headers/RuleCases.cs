@@ -137,4 +137,31 @@ internal static class RuleCases
         foreach (RuleCase c in cases) data.Add(c);
         return data;
     }
+
+    /// <summary>Each case once per value of one flag (the test's normalize or validate switch).</summary>
+    public static TheoryData<RuleCase, bool> WithFlag(IEnumerable<RuleCase> cases)
+    {
+        var data = new TheoryData<RuleCase, bool>();
+        foreach (RuleCase c in cases)
+        {
+            data.Add(c, true);
+            data.Add(c, false);
+        }
+        return data;
+    }
+
+    /// <summary>Each valid case with every validate and normalize combination.</summary>
+    public static TheoryData<RuleCase, bool, bool> ValidWithFlags()
+    {
+        var data = new TheoryData<RuleCase, bool, bool>();
+        foreach (RuleCase c in Valid)
+        {
+            foreach (bool validate in new[] { true, false })
+            {
+                data.Add(c, validate, true);
+                data.Add(c, validate, false);
+            }
+        }
+        return data;
+    }
 }

@@ -1,7 +1,7 @@
 using H2Sharp.Events;
 using H2Sharp.Frames;
 using H2Sharp.Tests.Support;
-using static H2Sharp.Tests.Protocol.ProtocolFrames;
+using static H2Sharp.Tests.Support.FrameFactory;
 
 namespace H2Sharp.Tests.Protocol;
 

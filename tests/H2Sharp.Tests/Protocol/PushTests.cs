@@ -1,7 +1,7 @@
 using H2Sharp.Events;
 using H2Sharp.Frames;
 using H2Sharp.Tests.Support;
-using static H2Sharp.Tests.Protocol.ProtocolFrames;
+using static H2Sharp.Tests.Support.FrameFactory;
 
 namespace H2Sharp.Tests.Protocol;
 
@@ -10,11 +10,11 @@ public class PushTests
 {
     private static readonly HeaderField[] Css = FrameFactory.Request("GET", "/style.css");
 
-    private static (ConnectionHarness H, ProtocolFrames Sent) ServerWithRequest(bool endStream = true, params (SettingCode, uint)[] clientSettings)
+    private static (ConnectionHarness H, SentFrames Sent) ServerWithRequest(bool endStream = true, params (SettingCode, uint)[] clientSettings)
     {
         var h = ConnectionHarness.Server(null, clientSettings);
         h.ReceiveRequest(1, endStream);
-        return (h, new ProtocolFrames());
+        return (h, new SentFrames());
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public class PushTests
         Assert.Equal([FrameType.PushPromise, FrameType.Headers, FrameType.Data], frames.Select(f => f.Type));
         Assert.Equal(1, frames[0].StreamId);
         Assert.Equal(FrameFlags.EndHeaders, frames[0].Flags);
-        Assert.Equal(2, Promised(frames[0]));
+        Assert.Equal(2, frames[0].PromisedStreamId);
         Assert.Equal(Text(Css), Text(frames[0].Headers));
         Assert.Equal(2, frames[1].StreamId);
         Assert.Equal(2, frames[2].StreamId);
@@ -196,7 +196,7 @@ public class PushTests
     {
         var h = ConnectionHarness.Client();
         h.SendRequest();
-        var events = h.Receive(SplitPushPromise(h.Peer, 1, 2, Css, firstLength: 3));
+        var events = h.Receive(h.Peer.SplitPushPromise(1, 2, Css, firstLength: 3));
         var push = Assert.IsType<PushedStreamReceived>(Assert.Single(events));
         Assert.Equal(Text(Css), Text(push.Headers));
     }

@@ -24,6 +24,10 @@ internal sealed class FrameFactory
     public static HeaderField[] Response(string status = "200", params (string, string)[] extra) =>
         Fields([(":status", status), .. extra]);
 
+    /// <summary>Header fields as (name, value) text pairs: what <see cref="Fields"/> was given.</summary>
+    public static (string, string)[] Text(IReadOnlyList<HeaderField> headers) =>
+        headers.Select(h => (System.Text.Encoding.Latin1.GetString(h.Name.Span), System.Text.Encoding.Latin1.GetString(h.Value.Span))).ToArray();
+
     public byte[] Block(IReadOnlyList<HeaderField> headers)
     {
         var w = new ArrayBufferWriter<byte>();
@@ -48,6 +52,17 @@ internal sealed class FrameFactory
     public byte[] PushPromise(int streamId, int promisedStreamId, IReadOnlyList<HeaderField> headers) =>
         Write(w => FrameWriter.WritePushPromise(w, streamId, promisedStreamId, Block(headers), endHeaders: true));
 
+    /// <summary>A PUSH_PROMISE split into PUSH_PROMISE + CONTINUATION frames after <paramref name="firstLength"/> octets of block.</summary>
+    public byte[] SplitPushPromise(int streamId, int promisedStreamId, IReadOnlyList<HeaderField> headers, int firstLength)
+    {
+        var block = Block(headers);
+        return Write(w =>
+        {
+            FrameWriter.WritePushPromise(w, streamId, promisedStreamId, block.AsSpan(0, firstLength), endHeaders: false);
+            FrameWriter.WriteContinuation(w, streamId, block.AsSpan(firstLength), endHeaders: true);
+        });
+    }
+
     public static byte[] Data(int streamId, byte[] data, bool endStream = false, int? padLength = null) =>
         Write(w => FrameWriter.WriteData(w, streamId, data, endStream, padLength));
 
@@ -66,6 +81,12 @@ internal sealed class FrameFactory
         Write(w => FrameWriter.WritePriority(w, streamId, new PriorityInfo(dependsOn, weight, exclusive)));
 
     public static byte[] Unknown(byte type, int streamId, byte[] payload) => Write(w => FrameWriter.WriteUnknown(w, type, FrameFlags.None, streamId, payload));
+
+    public static byte[] AltSvc(int streamId, string origin, string fieldValue) =>
+        Write(w => FrameWriter.WriteAltSvc(w, streamId, System.Text.Encoding.ASCII.GetBytes(origin), System.Text.Encoding.ASCII.GetBytes(fieldValue)));
+
+    public static byte[] PriorityUpdate(int streamId, string value) =>
+        Write(w => FrameWriter.WritePriorityUpdate(w, streamId, System.Text.Encoding.ASCII.GetBytes(value)));
 
     /// <summary>A frame built by hand: any length, type, flags, stream id and payload, even illegal ones.</summary>
     public static byte[] Raw(FrameType type, FrameFlags flags, int streamId, byte[] payload)

@@ -22,6 +22,9 @@ internal sealed record SentFrame(FrameType Type, FrameFlags Flags, int StreamId,
 
     public int LastStreamId => BinaryPrimitives.ReadInt32BigEndian(Payload) & int.MaxValue;
 
+    /// <summary>The promised stream id of a PUSH_PROMISE we sent (never padded).</summary>
+    public int PromisedStreamId => BinaryPrimitives.ReadInt32BigEndian(Payload) & int.MaxValue;
+
     public int Increment => BinaryPrimitives.ReadInt32BigEndian(Payload) & int.MaxValue;
 
     public (SettingCode, uint)[] Settings => Enumerable.Range(0, Payload.Length / 6)

@@ -4,8 +4,9 @@ using H2Sharp.Hpack;
 namespace H2Sharp.Tests.Support;
 
 /// <summary>
-/// Parses what a connection sent back into frames, decoding header blocks with a decoder kept
-/// across calls (one per connection under test, like the real peer's).
+/// Parses what a connection sent back into frames, decoding HEADERS and PUSH_PROMISE blocks with
+/// a decoder kept across calls (one per connection under test, like the real peer's: a server's
+/// pushes share its HPACK context).
 /// </summary>
 internal sealed class SentFrames
 {
@@ -32,26 +33,27 @@ internal sealed class SentFrames
         while (_reader.TryReadFrame(ref input, out var header, out var payload))
         {
             var frame = new SentFrame(header.Type, header.Flags, header.StreamId, payload.ToArray());
-            byte[] fragment = [];
+            byte[]? fragment = null;
             bool endHeaders = false;
-            if (header.Type == FrameType.Headers)
+            switch (header.Type)
             {
-                var h = HeadersFrame.Parse(header, payload);
-                fragment = h.HeaderBlockFragment.ToArray();
-                endHeaders = h.EndHeaders;
-                block = [];
-            }
-            else if (header.Type == FrameType.Continuation)
-            {
-                var c = ContinuationFrame.Parse(header, payload);
-                fragment = c.HeaderBlockFragment.ToArray();
-                endHeaders = c.EndHeaders;
+                case FrameType.Headers:
+                    var h = HeadersFrame.Parse(header, payload);
+                    (fragment, endHeaders, block) = (h.HeaderBlockFragment.ToArray(), h.EndHeaders, []);
+                    break;
+                case FrameType.PushPromise:
+                    var p = PushPromiseFrame.Parse(header, payload);
+                    (fragment, endHeaders, block) = (p.HeaderBlockFragment.ToArray(), p.EndHeaders, []);
+                    break;
+                case FrameType.Continuation:
+                    var c = ContinuationFrame.Parse(header, payload);
+                    (fragment, endHeaders) = (c.HeaderBlockFragment.ToArray(), c.EndHeaders);
+                    break;
             }
 
-            if (block is not null && header.Type is FrameType.Headers or FrameType.Continuation)
+            if (fragment is not null && block is not null)
             {
-                var collector = new Collector(block);
-                _decoder.Decode(fragment, endHeaders, collector);
+                _decoder.Decode(fragment, endHeaders, new Collector(block));
                 frame = frame with { Headers = block };
                 if (endHeaders)
                 {
