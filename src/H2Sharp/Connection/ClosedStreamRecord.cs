@@ -100,6 +100,33 @@ internal sealed class ClosedStreamRecord
         }
     }
 
+    /// <summary>
+    /// How many slots a lookup of <paramref name="streamId"/> walks past its home before finding it,
+    /// or -1 when it is not remembered. For tests of the index's resistance to chosen ids.
+    /// </summary>
+    internal int ProbeDistance(int streamId)
+    {
+        if (_count == 0)
+        {
+            return -1;
+        }
+
+        int home = Home(streamId);
+        for (int slot = home; ; slot = (slot + 1) & _slotMask)
+        {
+            int key = _keys[slot >> ChunkShift][slot & ChunkMask];
+            if (key == streamId)
+            {
+                return (slot - home) & _slotMask;
+            }
+
+            if (key == 0)
+            {
+                return -1;
+            }
+        }
+    }
+
     public bool TryGet(int streamId, out StreamCloseReason reason)
     {
         if (_count > 0)
