@@ -14,6 +14,13 @@ namespace H2Sharp;
 /// towards a gen2 collection): a ring of ids in close order, for forgetting the oldest, and an
 /// open-addressing index (linear probing on the id's low bits, backward-shift deletion) from id to
 /// reason. Closing a stream allocates nothing once the record has grown to its size.
+/// <para>
+/// A peer picks its stream ids, so it can make them share their low bits and pile onto one probe
+/// run. Every operation is therefore bounded: an entry sits at most <see cref="MaxDisplacement"/>
+/// slots past its home, an id that would sit further is not indexed but forgotten at once (as if
+/// it had closed long ago), and a removal's backward shift scans at most <see cref="ShiftBudget"/>
+/// slots, leaving a tombstone when that runs out.
+/// </para>
 /// </remarks>
 internal sealed class ClosedStreamRecord
 {
@@ -34,6 +41,22 @@ internal sealed class ClosedStreamRecord
     /// </summary>
     private const int MaxEntries = 1 << 29;
 
+    /// <summary>
+    /// How far past its home slot an entry may sit. Honest ids sit at home, or a few slots on when
+    /// streams close out of order; only ids chosen to share their low bits go further, and those
+    /// are forgotten instead, so no lookup walks more than this plus one slot.
+    /// </summary>
+    internal const int MaxDisplacement = 32;
+
+    /// <summary>
+    /// Slots one removal's backward shift may scan. A shift can cascade along a run of displaced
+    /// entries; past this budget the freed slot becomes a tombstone instead of empty.
+    /// </summary>
+    internal const int ShiftBudget = 4 * MaxDisplacement;
+
+    /// <summary>Index key of a slot freed without a backward shift: lookups walk past it, adds reuse it.</summary>
+    private const int Tombstone = -1;
+
     private readonly int _capacity;
     private int[][] _ring = [];
     private int _oldest;
@@ -52,7 +75,11 @@ internal sealed class ClosedStreamRecord
     /// <summary>The highest stream id forgotten so far: ids at or below it that are not remembered closed long ago.</summary>
     public int ForgottenUpTo { get; private set; }
 
+    /// <summary>Ids remembered in close order; an id dropped from the index when it grew stays counted until it is the oldest.</summary>
     public int Count => _count;
+
+    /// <summary>Index slots read by adds, lookups and removals (not by growth): for tests bounding the work per operation.</summary>
+    internal long SlotsVisited { get; private set; }
 
     public void Add(int streamId, StreamCloseReason reason)
     {
@@ -63,25 +90,41 @@ internal sealed class ClosedStreamRecord
             GrowIndex();
         }
 
-        int slot = Home(streamId);
-        while (true)
+        // The first free slot (empty or tombstone) within reach, after checking the id is not already in.
+        int home = Home(streamId);
+        int free = -1;
+        int d = 0;
+        for (; d <= MaxDisplacement; d++)
         {
+            int slot = (home + d) & _slotMask;
             int key = _keys[slot >> ChunkShift][slot & ChunkMask];
             if (key == streamId)
             {
+                SlotsVisited += d + 1;
                 return;
+            }
+
+            if (key <= 0 && free < 0)
+            {
+                free = slot;
             }
 
             if (key == 0)
             {
                 break;
             }
-
-            slot = (slot + 1) & _slotMask;
         }
 
-        _keys[slot >> ChunkShift][slot & ChunkMask] = streamId;
-        _reasons[slot >> ChunkShift][slot & ChunkMask] = (byte)reason;
+        SlotsVisited += Math.Min(d + 1, MaxDisplacement + 1);
+        if (free < 0)
+        {
+            // Its home region is full: forget the stream now rather than walk further for it.
+            Forget(streamId);
+            return;
+        }
+
+        _keys[free >> ChunkShift][free & ChunkMask] = streamId;
+        _reasons[free >> ChunkShift][free & ChunkMask] = (byte)reason;
         if (_count < _capacity)
         {
             SetRing(_count, streamId);
@@ -94,9 +137,15 @@ internal sealed class ClosedStreamRecord
         _ring[_oldest >> ChunkShift][_oldest & ChunkMask] = streamId;
         _oldest = _oldest + 1 == _capacity ? 0 : _oldest + 1;
         Remove(oldest);
-        if (oldest > ForgottenUpTo)
+        Forget(oldest);
+    }
+
+    /// <summary>Lookups of an id no longer indexed answer "closed long ago": ids up to it count as forgotten.</summary>
+    private void Forget(int streamId)
+    {
+        if (streamId > ForgottenUpTo)
         {
-            ForgottenUpTo = oldest;
+            ForgottenUpTo = streamId;
         }
     }
 
@@ -112,42 +161,49 @@ internal sealed class ClosedStreamRecord
         }
 
         int home = Home(streamId);
-        for (int slot = home; ; slot = (slot + 1) & _slotMask)
+        for (int d = 0; d <= MaxDisplacement; d++)
         {
+            int slot = (home + d) & _slotMask;
             int key = _keys[slot >> ChunkShift][slot & ChunkMask];
             if (key == streamId)
             {
-                return (slot - home) & _slotMask;
+                return d;
             }
 
             if (key == 0)
             {
-                return -1;
+                break;
             }
         }
+
+        return -1;
     }
 
     public bool TryGet(int streamId, out StreamCloseReason reason)
     {
         if (_count > 0)
         {
-            int slot = Home(streamId);
-            while (true)
+            int home = Home(streamId);
+            int d = 0;
+            for (; d <= MaxDisplacement; d++)
             {
+                int slot = (home + d) & _slotMask;
                 int key = _keys[slot >> ChunkShift][slot & ChunkMask];
                 if (key == streamId)
                 {
+                    SlotsVisited += d + 1;
                     reason = (StreamCloseReason)_reasons[slot >> ChunkShift][slot & ChunkMask];
                     return true;
                 }
 
                 if (key == 0)
                 {
+                    d++;
                     break;
                 }
-
-                slot = (slot + 1) & _slotMask;
             }
+
+            SlotsVisited += d;
         }
 
         reason = default;
@@ -182,28 +238,60 @@ internal sealed class ClosedStreamRecord
         _ring[chunk][position & ChunkMask] = streamId;
     }
 
+    /// <summary>Drops <paramref name="streamId"/> from the index, if it is there (growth may have dropped it).</summary>
     private void Remove(int streamId)
     {
-        int hole = Home(streamId);
-        while (_keys[hole >> ChunkShift][hole & ChunkMask] != streamId)
+        int home = Home(streamId);
+        int hole = -1;
+        for (int d = 0; d <= MaxDisplacement && hole < 0; d++)
         {
-            hole = (hole + 1) & _slotMask;
+            SlotsVisited++;
+            int slot = (home + d) & _slotMask;
+            int key = _keys[slot >> ChunkShift][slot & ChunkMask];
+            if (key == 0)
+            {
+                return;
+            }
+
+            if (key == streamId)
+            {
+                hole = slot;
+            }
+        }
+
+        if (hole < 0)
+        {
+            return;
         }
 
         // Backward-shift deletion: pull later entries of the probe run into the hole when their
-        // home slot lies at or before it, so no lookup ever meets a gap inside its run.
+        // home slot lies at or before it, so no lookup ever meets a gap inside its run. No entry
+        // sits more than MaxDisplacement past its home, so the scan from a hole stops there.
         int next = hole;
-        while (true)
+        for (int scanned = 1; ; scanned++)
         {
             next = (next + 1) & _slotMask;
+            int gap = (next - hole) & _slotMask;
+            if (gap > MaxDisplacement)
+            {
+                break;
+            }
+
+            if (scanned > ShiftBudget)
+            {
+                // A cascade along a run built to be long: stop, and keep the run joined.
+                _keys[hole >> ChunkShift][hole & ChunkMask] = Tombstone;
+                return;
+            }
+
+            SlotsVisited++;
             int key = _keys[next >> ChunkShift][next & ChunkMask];
             if (key == 0)
             {
                 break;
             }
 
-            int home = Home(key);
-            if (((next - home) & _slotMask) >= ((next - hole) & _slotMask))
+            if (key != Tombstone && ((next - Home(key)) & _slotMask) >= gap)
             {
                 _keys[hole >> ChunkShift][hole & ChunkMask] = key;
                 _reasons[hole >> ChunkShift][hole & ChunkMask] = _reasons[next >> ChunkShift][next & ChunkMask];
@@ -214,7 +302,7 @@ internal sealed class ClosedStreamRecord
         _keys[hole >> ChunkShift][hole & ChunkMask] = 0;
     }
 
-    /// <summary>Doubles the index (from <see cref="InitialSize"/> slots) and reinserts every entry.</summary>
+    /// <summary>Doubles the index (from <see cref="InitialSize"/> slots) and reinserts every entry, dropping tombstones.</summary>
     private void GrowIndex()
     {
         int[][] oldKeys = _keys;
@@ -237,20 +325,31 @@ internal sealed class ClosedStreamRecord
             for (int i = 0; i < keys.Length; i++)
             {
                 int key = keys[i];
-                if (key == 0)
+                if (key <= 0)
                 {
                     continue;
                 }
 
-                int slot = Home(key);
-                while (_keys[slot >> ChunkShift][slot & ChunkMask] != 0)
-                {
-                    slot = (slot + 1) & _slotMask;
-                }
-
-                _keys[slot >> ChunkShift][slot & ChunkMask] = key;
-                _reasons[slot >> ChunkShift][slot & ChunkMask] = oldReasons[c][i];
+                Reinsert(key, oldReasons[c][i]);
             }
         }
+    }
+
+    /// <summary>Puts an entry into the new index during growth, forgetting it if its home region is full.</summary>
+    private void Reinsert(int key, byte reason)
+    {
+        int home = Home(key);
+        for (int d = 0; d <= MaxDisplacement; d++)
+        {
+            int slot = (home + d) & _slotMask;
+            if (_keys[slot >> ChunkShift][slot & ChunkMask] == 0)
+            {
+                _keys[slot >> ChunkShift][slot & ChunkMask] = key;
+                _reasons[slot >> ChunkShift][slot & ChunkMask] = reason;
+                return;
+            }
+        }
+
+        Forget(key);
     }
 }
