@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace H2Sharp;
 
-/// <summary>The options of the protocol extensions (issue 5): logging, extended CONNECT, RFC 9218 priorities.</summary>
+/// <summary>The options of the protocol extensions: logging, extended CONNECT, RFC 9218 priorities.</summary>
 public sealed partial class H2Configuration
 {
     /// <summary>

@@ -6,8 +6,9 @@ using H2Sharp.Headers;
 namespace H2Sharp;
 
 /// <summary>
-/// Receiving PUSH_PROMISE (client side). Minimal for now: enough to keep HPACK in step and
-/// reserve or decline the promised stream; issue 5 completes server push.
+/// Receiving PUSH_PROMISE (client side): checks the promise, keeps HPACK in step, and reserves
+/// or declines the promised stream (the promised request's rules are PushRules'; sending
+/// pushes is PushPromiseSender's).
 /// </summary>
 internal sealed partial class HeaderBlockReceiver
 {
