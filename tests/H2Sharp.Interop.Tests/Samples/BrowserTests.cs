@@ -72,6 +72,7 @@ public sealed class BrowserTests
             Assert.Equal($"127.0.0.1:{port}", headers[":authority"]);
             Assert.Equal("/echo?from=browser", headers[":path"]);
             Assert.Equal(EchoBody.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), headers["content-length"]);
+            Assert.Equal($"https://127.0.0.1:{port}", headers["origin"]);
             Assert.Contains("Chrome/", headers["user-agent"], StringComparison.Ordinal);
         }
         finally
