@@ -12,6 +12,7 @@ command -v nghttpd >/dev/null 2>&1 || need+=(nghttp2-server)
 command -v h2load  >/dev/null 2>&1 || need+=(nghttp2-client)
 python3 -c 'import h2' >/dev/null 2>&1 || need+=(python3-h2)
 command -v node    >/dev/null 2>&1 || need+=(nodejs)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
