@@ -10,7 +10,7 @@ command -v curl    >/dev/null 2>&1 || need+=(curl)
 command -v nghttp  >/dev/null 2>&1 || need+=(nghttp2-client)
 command -v nghttpd >/dev/null 2>&1 || need+=(nghttp2-server)
 command -v h2load  >/dev/null 2>&1 || need+=(nghttp2-client)
-python3 -c 'import h2' >/dev/null 2>&1 || need+=(python3-h2)
+{ python3 -c 'import h2' || /usr/bin/python3 -c 'import h2'; } >/dev/null 2>&1 || need+=(python3-h2)
 command -v node    >/dev/null 2>&1 || need+=(nodejs)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
@@ -18,7 +18,11 @@ if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq >/dev/null 2>&1 || true
-  $SUDO apt-get install -y -qq "${need[@]}" >/dev/null 2>&1 || echo "test.sh: warning: could not install ${need[*]}"
+  # One package at a time, so that one that cannot be installed does not keep the others out;
+  # the test that needs a missing peer fails naming its package.
+  for pkg in $(printf '%s\n' "${need[@]}" | sort -u); do
+    $SUDO apt-get install -y -qq "$pkg" >/dev/null 2>&1 || echo "test.sh: warning: could not install $pkg"
+  done
 fi
 # Debian's python3-h2 lives in the system interpreter; make sure tests find it.
 if ! python3 -c 'import h2' >/dev/null 2>&1 && [ -x /usr/bin/python3 ]; then
