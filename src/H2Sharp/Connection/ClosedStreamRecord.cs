@@ -153,8 +153,24 @@ internal sealed class ClosedStreamRecord
     /// How many slots a lookup of <paramref name="streamId"/> walks past its home before finding it,
     /// or -1 when it is not remembered. For tests of the index's resistance to chosen ids.
     /// </summary>
-    internal int ProbeDistance(int streamId)
+    internal int ProbeDistance(int streamId) => Find(streamId, out int visited) < 0 ? -1 : visited - 1;
+
+    public bool TryGet(int streamId, out StreamCloseReason reason)
     {
+        int slot = Find(streamId, out int visited);
+        SlotsVisited += visited;
+        reason = slot < 0 ? default : (StreamCloseReason)_reasons[slot >> ChunkShift][slot & ChunkMask];
+        return slot >= 0;
+    }
+
+    /// <summary>
+    /// The slot holding <paramref name="streamId"/>, or -1. No entry sits more than
+    /// <see cref="MaxDisplacement"/> slots past its home, so the walk stops there or at an empty
+    /// slot (tombstones are stepped over).
+    /// </summary>
+    private int Find(int streamId, out int visited)
+    {
+        visited = 0;
         if (_count == 0)
         {
             return -1;
@@ -165,49 +181,19 @@ internal sealed class ClosedStreamRecord
         {
             int slot = (home + d) & _slotMask;
             int key = _keys[slot >> ChunkShift][slot & ChunkMask];
+            visited = d + 1;
             if (key == streamId)
             {
-                return d;
+                return slot;
             }
 
             if (key == 0)
             {
-                break;
+                return -1;
             }
         }
 
         return -1;
-    }
-
-    public bool TryGet(int streamId, out StreamCloseReason reason)
-    {
-        if (_count > 0)
-        {
-            int home = Home(streamId);
-            int d = 0;
-            for (; d <= MaxDisplacement; d++)
-            {
-                int slot = (home + d) & _slotMask;
-                int key = _keys[slot >> ChunkShift][slot & ChunkMask];
-                if (key == streamId)
-                {
-                    SlotsVisited += d + 1;
-                    reason = (StreamCloseReason)_reasons[slot >> ChunkShift][slot & ChunkMask];
-                    return true;
-                }
-
-                if (key == 0)
-                {
-                    d++;
-                    break;
-                }
-            }
-
-            SlotsVisited += d;
-        }
-
-        reason = default;
-        return false;
     }
 
     /// <summary>
