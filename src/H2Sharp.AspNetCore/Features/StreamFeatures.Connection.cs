@@ -116,8 +116,8 @@ internal sealed partial class StreamFeatures<TContext>
         }
         // RFC 8441 section 5: the server accepts the tunnel with a 2xx response to the CONNECT.
         context.StatusCode = 200;
-        await context.StartAsync().ConfigureAwait(false);
-        return new ExtendedConnectStream(context.RequestBody, context.ResponseBody);
+        await StartAsync().ConfigureAwait(false);
+        return new ExtendedConnectStream(context.RequestBody, BodyStream);
     }
 
     private void InitializeConnection(H2ServerRequestContext context)

@@ -18,6 +18,7 @@ internal sealed partial class StreamFeatures<TContext>
     private readonly HeaderDictionary _requestHeaders = new();
     private readonly RequestStringCache _requestNames = new();
     private readonly RequestStringCache _requestValues = new();
+    private readonly RequestStringCache _requestPaths = new();
     private HeaderDictionary? _requestTrailers;
     private bool _requestTrailersFilled;
     private Stream? _requestBodyOverride;
@@ -111,10 +112,11 @@ internal sealed partial class StreamFeatures<TContext>
     {
         Protocol = Http2Protocol;
         Method = context.Method;
-        string scheme = context.Scheme;
-        Scheme = scheme.Length != 0 ? scheme : context.Connection.IsTls ? "https" : "http";
+        // As Kestrel: the scheme is the transport's (the server checks :scheme against it).
+        Scheme = context.Connection.IsTls ? "https" : "http";
         PathBase = string.Empty;
-        string target = context.Path;
+        // Through the cache: a client asking for the same paths again costs no string.
+        string target = _requestPaths.Get(context.PathBytes.Span);
         RawTarget = target;
         RequestTarget.Split(target, out string path, out string query);
         Path = path;

@@ -30,6 +30,12 @@ internal sealed partial class StreamFeatures<TContext>
     private IHeaderDictionary? _responseTrailersOverride;
     private Stream? _responseBodyOverride;
     private string? _reasonPhrase;
+    private StartingPipeWriter? _writer;
+    private System.IO.Stream? _writerStream;
+
+    // Set when the app registers an OnStarting callback: the headers are then copied by a hook
+    // that runs after the app's callbacks, not by the writer.
+    private bool _startHookRegistered;
 
     /// <inheritdoc />
     public int StatusCode
@@ -63,7 +69,7 @@ internal sealed partial class StreamFeatures<TContext>
     /// <inheritdoc />
     Stream IHttpResponseFeature.Body
     {
-        get => _responseBodyOverride ?? Context.ResponseBody;
+        get => _responseBodyOverride ?? BodyStream;
         set => _responseBodyOverride = value;
     }
 
@@ -78,8 +84,15 @@ internal sealed partial class StreamFeatures<TContext>
         {
             throw new InvalidOperationException("OnStarting cannot be registered because the response has already started.");
         }
+        H2ServerRequestContext context = Context;
+        if (!_startHookRegistered)
+        {
+            // Registered before the app's first callback, so it runs after all of them (last-first order).
+            _startHookRegistered = true;
+            context.OnStarting(s_copyHeadersOnStarting, this);
+        }
         // The server's callback takes object?; a Func<object, Task> is the same delegate type at run time.
-        Context.OnStarting((Func<object?, Task>)(object)callback, state);
+        context.OnStarting((Func<object?, Task>)(object)callback, state);
     }
 
     /// <inheritdoc />
@@ -90,10 +103,36 @@ internal sealed partial class StreamFeatures<TContext>
     }
 
     /// <inheritdoc />
-    Stream IHttpResponseBodyFeature.Stream => Context.ResponseBody;
+    Stream IHttpResponseBodyFeature.Stream => BodyStream;
 
     /// <inheritdoc />
-    public PipeWriter Writer => Context.ResponseBodyWriter;
+    public PipeWriter Writer
+    {
+        get
+        {
+            _ = Context;
+            return _writer!;
+        }
+    }
+
+    private Stream BodyStream
+    {
+        get
+        {
+            _ = Context;
+            return _writerStream ??= _writer!.AsStream(leaveOpen: true);
+        }
+    }
+
+    /// <inheritdoc />
+    public void BeforeStart()
+    {
+        H2ServerRequestContext context = Context;
+        if (!_startHookRegistered && !context.HasStarted)
+        {
+            CopyResponseHeaders();
+        }
+    }
 
     /// <inheritdoc />
     /// <remarks>Writes are not buffered beyond one flush, so there is nothing to disable.</remarks>
@@ -102,11 +141,15 @@ internal sealed partial class StreamFeatures<TContext>
     }
 
     /// <inheritdoc />
-    public Task StartAsync(CancellationToken cancellationToken = default) => Context.StartAsync(cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        BeforeStart();
+        return Context.StartAsync(cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default) =>
-        SendFileFallback.SendFileAsync(Context.ResponseBody, path, offset, count, cancellationToken);
+        SendFileFallback.SendFileAsync(BodyStream, path, offset, count, cancellationToken);
 
     /// <inheritdoc />
     public Task CompleteAsync() => CompleteResponseAsync().AsTask();
@@ -122,6 +165,7 @@ internal sealed partial class StreamFeatures<TContext>
     public ValueTask CompleteResponseAsync()
     {
         H2ServerRequestContext context = Context;
+        BeforeStart();
         CopyResponseTrailers(context);
         return context.CompleteAsync();
     }
@@ -151,7 +195,8 @@ internal sealed partial class StreamFeatures<TContext>
             _responseTrailers.IsReadOnly = false;
             _responseTrailers.Clear();
         }
-        context.OnStarting(s_copyHeadersOnStarting, this);
+        _startHookRegistered = false;
+        (_writer ??= new StartingPipeWriter(this)).Reset(context.ResponseBodyWriter);
     }
 
     private void CopyResponseHeaders()

@@ -35,7 +35,8 @@ internal sealed partial class StreamFeatures<TContext> :
     IHttpRequestIdentifierFeature,
     IRequestBodyPipeFeature,
     IHttpBodyControlFeature,
-    IHttpRequestTrailersFeature
+    IHttpRequestTrailersFeature,
+    IResponseStarter
     where TContext : notnull
 {
     private H2ServerRequestContext? _context;
