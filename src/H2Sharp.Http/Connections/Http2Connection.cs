@@ -345,6 +345,9 @@ internal sealed class Http2Connection : IDisposable
         return true;
     }
 
+    private static bool IsExtendedConnect(HttpRequestMessage request) =>
+        request.Method == HttpMethod.Connect && request.Headers.Protocol is not null;
+
     private static bool IsHeaderLimit(ProtocolException e) =>
         e.Message.Contains("MaxHeaderBlockSize", StringComparison.Ordinal) || e.Message.Contains("header list", StringComparison.OrdinalIgnoreCase);
 
@@ -373,7 +376,8 @@ internal sealed class Http2Connection : IDisposable
                 return;
             }
 
-            if (_streams.Count >= StreamLimit)
+            // RFC 8441 section 3: extended CONNECT waits for the server's SETTINGS_ENABLE_CONNECT_PROTOCOL.
+            if (_streams.Count >= StreamLimit || _waiting.Count > 0 || (!_settingsReceived && IsExtendedConnect(exchange.Request)))
             {
                 exchange.Waiting = true;
                 _waiting.Enqueue(exchange);
@@ -530,6 +534,11 @@ internal sealed class Http2Connection : IDisposable
     {
         while (_waiting.Count > 0 && _streams.Count < StreamLimit && !_draining)
         {
+            if (!_settingsReceived && IsExtendedConnect(_waiting.Peek().Request))
+            {
+                return;
+            }
+
             Http2Exchange exchange = _waiting.Dequeue();
             exchange.Waiting = false;
             if (exchange.Task.IsCompleted)
