@@ -317,7 +317,7 @@ public sealed class HpackEncoder
             if (huffmanLength <= text.Length && text.Length > 0)
             {
                 position = HpackInteger.Write(span, position, (int)huffmanLength, 7, 0x80);
-                return position + Huffman.Encode(text, span[position..]);
+                return position + Huffman.Encode(text, span[position..], huffmanLength);
             }
         }
 
