@@ -1,7 +1,7 @@
 using H2Sharp.Events;
 using H2Sharp.Tests.Support;
 
-namespace H2Sharp.Tests.Connection;
+namespace H2Sharp.Tests.FlowControl;
 
 public class FlowControlTests
 {

@@ -1,4 +1,4 @@
-namespace H2Sharp.Tests.Connection;
+namespace H2Sharp.Tests.Streams;
 
 /// <summary>The compact closed-stream record against a plain dictionary-and-queue model of the same contract.</summary>
 public class ClosedStreamRecordTests

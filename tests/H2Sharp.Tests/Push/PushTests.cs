@@ -3,7 +3,7 @@ using H2Sharp.Frames;
 using H2Sharp.Tests.Support;
 using static H2Sharp.Tests.Support.FrameFactory;
 
-namespace H2Sharp.Tests.Protocol;
+namespace H2Sharp.Tests.Push;
 
 /// <summary>Server push (RFC 9113 sections 6.6 and 8.4) in both roles.</summary>
 public class PushTests

@@ -3,7 +3,7 @@ using H2Sharp.Frames;
 using H2Sharp.Tests.Support;
 using static H2Sharp.Tests.Support.FrameFactory;
 
-namespace H2Sharp.Tests.Protocol;
+namespace H2Sharp.Tests.Priority;
 
 /// <summary>RFC 7540 priority signals (PRIORITY, HEADERS) and RFC 9218 (PRIORITY_UPDATE, SETTINGS_NO_RFC7540_PRIORITIES).</summary>
 public class PriorityTests
