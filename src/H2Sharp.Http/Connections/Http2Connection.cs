@@ -65,11 +65,12 @@ internal sealed class Http2Connection : IDisposable
     private bool _closeRequested;
     private volatile bool _unavailable;
     private volatile bool _finished;
-    private volatile int _activeStreams;
+    private int _load;
     private long _lastReceivedAt = Environment.TickCount64;
     private long _lastBusyAt = Environment.TickCount64;
     private long _pingSentAt;
     private bool _pingOutstanding;
+    private ConnectionTerminated? _goAway;
     private Timer? _timer;
 
     public Http2Connection(ConnectionPool pool, Stream transport)
@@ -86,8 +87,12 @@ internal sealed class Http2Connection : IDisposable
     /// <summary>Whether the pool may give this connection new requests.</summary>
     public bool IsAvailable => !_unavailable;
 
-    /// <summary>Whether another stream fits under the server's SETTINGS_MAX_CONCURRENT_STREAMS (approximate, for the pool).</summary>
-    public bool HasCapacity => _activeStreams < StreamLimit;
+    /// <summary>
+    /// Whether another request fits under the server's SETTINGS_MAX_CONCURRENT_STREAMS (approximate,
+    /// for the pool): requests given to this connection and not yet gone, counted when submitted
+    /// so that a burst spreads before the loop has opened its streams.
+    /// </summary>
+    public bool HasCapacity => Volatile.Read(ref _load) < StreamLimit;
 
     private int StreamLimit => !_settingsReceived
         ? StreamsBeforeSettings
@@ -109,6 +114,8 @@ internal sealed class Http2Connection : IDisposable
         }
 
         exchange.Connection = this;
+        exchange.Counted = true;
+        Interlocked.Increment(ref _load);
         exchange.Schedule();
         return true;
     }
@@ -348,8 +355,14 @@ internal sealed class Http2Connection : IDisposable
     private static bool IsExtendedConnect(HttpRequestMessage request) =>
         request.Method == HttpMethod.Connect && request.Headers.Protocol is not null;
 
+    /// <summary>
+    /// Whether the core refused a header block for its size: a typed exception when one stream's
+    /// list is over SETTINGS_MAX_HEADER_LIST_SIZE; for the connection-level refusal (far over the
+    /// limit, or past MaxHeaderBlockSize) the core has only DenialOfServiceException, told apart by its text.
+    /// </summary>
     private static bool IsHeaderLimit(ProtocolException e) =>
-        e.Message.Contains("MaxHeaderBlockSize", StringComparison.Ordinal) || e.Message.Contains("header list", StringComparison.OrdinalIgnoreCase);
+        e is H2Sharp.Hpack.HeaderListTooLargeException ||
+        (e is DenialOfServiceException && (e.Message.Contains("MaxHeaderBlockSize", StringComparison.Ordinal) || e.Message.Contains("header list", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>A queued exchange: start it, or act on what its other threads asked for.</summary>
     private void Run(Http2Exchange exchange)
@@ -360,6 +373,7 @@ internal sealed class Http2Connection : IDisposable
             if (exchange.Task.IsCompleted || Http2Exchange.IsAbort(flags))
             {
                 exchange.TrySetCanceled(exchange.CancellationToken);
+                Leave(exchange);
                 exchange.Finish();
                 return;
             }
@@ -371,8 +385,7 @@ internal sealed class Http2Connection : IDisposable
 
             if (_unavailable || _draining)
             {
-                exchange.ResetForRetry();
-                _pool.Retry(exchange);
+                RetryElsewhere(exchange);
                 return;
             }
 
@@ -432,6 +445,7 @@ internal sealed class Http2Connection : IDisposable
                 // RFC 8441 section 3: no extended CONNECT until the server sent SETTINGS_ENABLE_CONNECT_PROTOCOL = 1.
                 exchange.TrySetException(new HttpRequestException(HttpRequestError.ExtendedConnectNotSupported,
                     "The server did not announce SETTINGS_ENABLE_CONNECT_PROTOCOL, so it does not take extended CONNECT (WebSockets over HTTP/2) requests."));
+                Leave(exchange);
                 exchange.Finish();
                 return;
             }
@@ -448,15 +462,15 @@ internal sealed class Http2Connection : IDisposable
         {
             _draining = true;
             _unavailable = true;
-            exchange.ResetForRetry();
-            _pool.Retry(exchange);
+            RetryElsewhere(exchange);
             return;
         }
         catch (H2Exception e)
         {
             exchange.TrySetException(new HttpRequestException(HttpRequestError.Unknown,
                 "The request cannot be sent over HTTP/2: " + e.Message + " Fix the request's headers.", e));
-            exchange.Finish();
+            Leave(exchange);
+                exchange.Finish();
             return;
         }
         finally
@@ -465,7 +479,6 @@ internal sealed class Http2Connection : IDisposable
         }
 
         _streams.Add(streamId, exchange);
-        _activeStreams = _streams.Count;
         if (request.Content is not null)
         {
             if (request.Headers.ExpectContinue == true)
@@ -543,6 +556,7 @@ internal sealed class Http2Connection : IDisposable
             exchange.Waiting = false;
             if (exchange.Task.IsCompleted)
             {
+                Leave(exchange);
                 exchange.Finish();
                 continue;
             }
@@ -636,8 +650,7 @@ internal sealed class Http2Connection : IDisposable
             if (reset.RemoteReset && reset.ErrorCode == ErrorCode.RefusedStream && !exchange.BodyStarted)
             {
                 // RFC 9113 8.7: REFUSED_STREAM means "no application processing": safe to retry.
-                exchange.ResetForRetry();
-                _pool.Retry(exchange);
+                RetryElsewhere(exchange);
                 return;
             }
 
@@ -663,6 +676,7 @@ internal sealed class Http2Connection : IDisposable
 
     private void OnGoAway(ConnectionTerminated goAway)
     {
+        _goAway = goAway;
         _draining = true;
         _unavailable = true;
         _pool.OnUnavailable(this);
@@ -685,8 +699,7 @@ internal sealed class Http2Connection : IDisposable
                 // retried elsewhere, unless the body writer already consumed the content.
                 if (exchange.Response is null && !exchange.BodyStarted)
                 {
-                    exchange.ResetForRetry();
-                    _pool.Retry(exchange);
+                    RetryElsewhere(exchange);
                 }
                 else
                 {
@@ -699,8 +712,7 @@ internal sealed class Http2Connection : IDisposable
         {
             Http2Exchange exchange = _waiting.Dequeue();
             exchange.Waiting = false;
-            exchange.ResetForRetry();
-            _pool.Retry(exchange);
+            RetryElsewhere(exchange);
         }
     }
 
@@ -734,7 +746,6 @@ internal sealed class Http2Connection : IDisposable
             LocalEnded = true,
         };
         _streams.Add(push.PushedStreamId, exchange);
-        _activeStreams = _streams.Count;
         callback(new H2SharpPushedResponse(request, exchange.Task));
     }
 
@@ -780,15 +791,34 @@ internal sealed class Http2Connection : IDisposable
 
         if (_streams.Remove(exchange.StreamId))
         {
-            _activeStreams = _streams.Count;
+            Leave(exchange);
             _lastBusyAt = Environment.TickCount64;
             exchange.Finish();
             StartWaiting();
         }
     }
 
-    private static void Fail(Http2Exchange exchange, HttpRequestException error)
+    /// <summary>The exchange no longer counts against this connection's load.</summary>
+    private void Leave(Http2Exchange exchange)
     {
+        if (exchange.Counted)
+        {
+            exchange.Counted = false;
+            Interlocked.Decrement(ref _load);
+        }
+    }
+
+    /// <summary>The exchange moves to another connection of the pool.</summary>
+    private void RetryElsewhere(Http2Exchange exchange)
+    {
+        Leave(exchange);
+        exchange.ResetForRetry();
+        _pool.Retry(exchange);
+    }
+
+    private void Fail(Http2Exchange exchange, HttpRequestException error)
+    {
+        Leave(exchange);
         if (!exchange.TrySetException(error))
         {
             exchange.Body?.Complete(Http2Errors.ForBody(error));
@@ -853,6 +883,12 @@ internal sealed class Http2Connection : IDisposable
         HttpRequestException error = failure as HttpRequestException ?? Http2Errors.ConnectionClosed(failure);
         foreach (Http2Exchange exchange in new List<Http2Exchange>(_streams.Values))
         {
+            if (_goAway is { } goAway && goAway.ErrorCode != ErrorCode.NoError && error.HttpRequestError == HttpRequestError.ResponseEnded)
+            {
+                // The server said why it closed: name its GOAWAY code rather than a bare end of stream.
+                error = Http2Errors.GoAway(exchange.StreamId, goAway.ErrorCode, goAway.LastStreamId);
+            }
+
             if (!exchange.PendingWrite.IsEmpty || exchange.Blocked)
             {
                 exchange.CompleteWrite(new BodyWriteStoppedException());
@@ -867,8 +903,7 @@ internal sealed class Http2Connection : IDisposable
         {
             Http2Exchange exchange = _waiting.Dequeue();
             exchange.Waiting = false;
-            exchange.ResetForRetry();
-            _pool.Retry(exchange);
+            RetryElsewhere(exchange);
         }
 
         _finished = true;
@@ -897,8 +932,7 @@ internal sealed class Http2Connection : IDisposable
             exchange.TakeFlags();
             if (exchange.StreamId == 0 && !exchange.Task.IsCompleted)
             {
-                exchange.ResetForRetry();
-                _pool.Retry(exchange);
+                RetryElsewhere(exchange);
             }
         }
     }

@@ -79,6 +79,9 @@ internal sealed class Http2Exchange : TaskCompletionSource<HttpResponseMessage>,
     /// <summary>Loop: in the connection's list of writers waiting for flow-control window.</summary>
     public bool Blocked { get; set; }
 
+    /// <summary>Counted in its connection's load (set when submitted, cleared by the loop when it leaves).</summary>
+    public bool Counted { get; set; }
+
     /// <summary>Pool: how many times the request moved to another connection (GOAWAY, REFUSED_STREAM).</summary>
     public int Retries { get; set; }
 
