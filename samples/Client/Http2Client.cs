@@ -120,7 +120,7 @@ internal sealed class Http2Client(Stream transport) : IDisposable
                 }
             }
         }
-        catch (Exception e) when (e is H2Exception or IOException or OperationCanceledException)
+        catch (Exception e) when (e is H2Exception or InvalidOperationException or IOException or OperationCanceledException)
         {
             failure = e;
         }

@@ -276,7 +276,7 @@ internal sealed class Http2Connection : IDisposable
         {
             _h2.CloseConnection();
         }
-        catch (ProtocolException)
+        catch (InvalidOperationException)
         {
             // Already closed (a GOAWAY went or came): nothing to say.
         }
@@ -465,7 +465,7 @@ internal sealed class Http2Connection : IDisposable
             RetryElsewhere(exchange);
             return;
         }
-        catch (H2Exception e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             exchange.TrySetException(new HttpRequestException(HttpRequestError.Unknown,
                 "The request cannot be sent over HTTP/2: " + e.Message + " Fix the request's headers.", e));
@@ -509,7 +509,7 @@ internal sealed class Http2Connection : IDisposable
             int sent = _h2.SendAvailableData(exchange.StreamId, exchange.PendingWrite.Span);
             exchange.PendingWrite = exchange.PendingWrite[sent..];
         }
-        catch (ProtocolException e)
+        catch (InvalidOperationException e)
         {
             exchange.LocalEnded = true;
             exchange.CompleteWrite(new BodyWriteStoppedException(e.Message, e));
@@ -756,7 +756,7 @@ internal sealed class Http2Connection : IDisposable
         {
             _h2.ResetStream(exchange.StreamId, code);
         }
-        catch (ProtocolException)
+        catch (InvalidOperationException)
         {
             // Closed meanwhile: nothing to reset.
         }

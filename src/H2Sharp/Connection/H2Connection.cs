@@ -13,9 +13,11 @@ namespace H2Sharp;
 /// </summary>
 /// <remarks>
 /// Not thread-safe: use one connection from one thread at a time (lock around it, or give it
-/// to one task). A misuse by the caller throws and leaves the connection usable; a protocol
-/// error by the peer either resets one stream (reported as <see cref="StreamReset"/>) or, for
-/// connection errors, queues GOAWAY and throws a <see cref="ProtocolException"/>.
+/// to one task). A misuse by the caller throws <see cref="InvalidOperationException"/> (or a
+/// subclass such as <see cref="StreamClosedException"/>) or <see cref="ArgumentException"/> and
+/// leaves the connection usable; a protocol error by the peer either resets one stream (reported
+/// as <see cref="StreamReset"/>) or, for connection errors, queues GOAWAY and throws a
+/// <see cref="ProtocolException"/> from <see cref="ReceiveData"/>. See docs/errors.md.
 /// </remarks>
 public sealed partial class H2Connection
 {
@@ -80,12 +82,12 @@ public sealed partial class H2Connection
     /// its SETTINGS; both add a WINDOW_UPDATE when <see cref="H2Configuration.InitialConnectionWindowSize"/>
     /// is above 65,535. Call once, before anything else, and send <see cref="DataToSend(int?)"/>.
     /// </summary>
-    /// <exception cref="ProtocolException">Called twice.</exception>
+    /// <exception cref="InvalidOperationException">Called twice, or after <see cref="InitiateUpgradeConnection"/>.</exception>
     public void InitiateConnection()
     {
         if (_core.Fsm.Process(ConnectionInput.Initiate) != TransitionOutcome.Allow)
         {
-            throw new ProtocolException("InitiateConnection was already called.");
+            throw new InvalidOperationException("The connection was already started (InitiateConnection or InitiateUpgradeConnection); call it once per connection.");
         }
 
         if (Config.ClientSide)
@@ -111,14 +113,15 @@ public sealed partial class H2Connection
     /// A connection error (or a subtype: <see cref="FlowControlException"/>, <see cref="FrameTooLargeException"/>,
     /// <see cref="DenialOfServiceException"/>, <see cref="InvalidSettingsValueException"/>, HPACK's
     /// COMPRESSION_ERROR): GOAWAY with <see cref="ProtocolException.ErrorCode"/> is queued and the
-    /// connection is closed. Also thrown when called before <see cref="InitiateConnection"/>.
+    /// connection is closed. Only the peer's faults are reported so.
     /// </exception>
+    /// <exception cref="InvalidOperationException">Called before <see cref="InitiateConnection"/>.</exception>
     public IReadOnlyList<H2Event> ReceiveData(ReadOnlySpan<byte> data)
     {
         switch (_core.Fsm.State)
         {
             case ConnectionState.Idle:
-                throw new ProtocolException("Call InitiateConnection before ReceiveData.");
+                throw new InvalidOperationException("The connection is not started: call InitiateConnection (or InitiateUpgradeConnection) before ReceiveData.");
             case ConnectionState.Closed:
                 return Array.Empty<H2Event>();
         }

@@ -62,7 +62,7 @@ internal sealed class DataReceiver
                 break;
             case TransitionOutcome.StreamClosedError:
                 // RFC 9113 5.1 (half-closed (remote)): "it MUST respond with a stream error of type STREAM_CLOSED."
-                Fail(stream, flow, new StreamClosedException($"The peer sent DATA on stream {stream.Id} after ending it.", ErrorCode.StreamClosed, stream.Id));
+                Fail(stream, flow, new ProtocolException($"The peer sent DATA on stream {stream.Id} after ending it.", ErrorCode.StreamClosed, stream.Id));
                 return;
             default:
                 throw new ProtocolException($"The peer sent DATA on stream {stream.Id} in state {stream.State}.", ErrorCode.ProtocolError, 0);
@@ -86,7 +86,8 @@ internal sealed class DataReceiver
         if (stream.ExpectNoBody ? length > 0 : stream.ContentLengthRemaining >= 0 && length > stream.ContentLengthRemaining)
         {
             // RFC 9113 8.1.1: a body longer than content-length (or any body where none may be) is malformed.
-            Fail(stream, flow, new InvalidBodyLengthException($"Stream {stream.Id} carried more body than its content-length allows.", ErrorCode.ProtocolError, stream.Id));
+            long received = stream.ExpectNoBody ? 0 : stream.ContentLength - stream.ContentLengthRemaining;
+            Fail(stream, flow, new InvalidBodyLengthException(stream.Id, stream.ExpectNoBody ? 0 : stream.ContentLength, received + length));
             return;
         }
 

@@ -134,7 +134,7 @@ internal sealed class FlowController
         {
             if (!ReceiveWindow.TryOpen(increment))
             {
-                throw new FlowControlException($"Incrementing the connection window by {increment} would take it past 2^31-1 (it is {ReceiveWindow.Size}).", ErrorCode.FlowControlError, 0);
+                throw new ArgumentOutOfRangeException(nameof(increment), increment, $"Incrementing the connection window by {increment} would take it past 2^31-1 (it is {ReceiveWindow.Size}, see InboundFlowControlWindow); pass at most {int.MaxValue - ReceiveWindow.Size}.");
             }
 
             FrameWriter.WriteWindowUpdate(_core.Out, 0, increment);
@@ -143,7 +143,7 @@ internal sealed class FlowController
 
         if (!stream.ReceiveWindow.TryOpen(increment))
         {
-            throw new FlowControlException($"Incrementing the window of stream {stream.Id} by {increment} would take it past 2^31-1 (it is {stream.ReceiveWindow.Size}).", ErrorCode.FlowControlError, stream.Id);
+            throw new ArgumentOutOfRangeException(nameof(increment), increment, $"Incrementing the window of stream {stream.Id} by {increment} would take it past 2^31-1 (it is {stream.ReceiveWindow.Size}); pass at most {int.MaxValue - stream.ReceiveWindow.Size}.");
         }
 
         FrameWriter.WriteWindowUpdate(_core.Out, stream.Id, increment);

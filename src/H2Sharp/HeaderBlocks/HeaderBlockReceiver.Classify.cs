@@ -61,7 +61,7 @@ internal sealed partial class HeaderBlockReceiver
                 // numerically greater than all streams that the initiating endpoint has opened or
                 // reserved. ... An endpoint that receives an unexpected stream identifier MUST
                 // respond with a connection error of type PROTOCOL_ERROR."
-                throw new ProtocolException($"The peer opened stream {streamId} after stream {streams.HighestInbound}; stream ids must increase.", ErrorCode.ProtocolError, 0);
+                throw new StreamIdTooLowException(streamId, streams.HighestInbound);
         }
     }
 

@@ -112,6 +112,7 @@ internal sealed partial class HeaderBlockReceiver
                     return new ProtocolException($"The content-length on stream {stream.Id} is not a single non-negative integer.", ErrorCode.ProtocolError, stream.Id);
                 }
 
+                stream.ContentLength = facts.ContentLength;
                 stream.ContentLengthRemaining = facts.ContentLength;
                 if (kind == HeaderBlockKind.Response)
                 {
@@ -129,6 +130,6 @@ internal sealed partial class HeaderBlockReceiver
     /// <summary>At END_STREAM: RFC 9113 8.1.1, the body must add up to the content-length.</summary>
     internal static InvalidBodyLengthException? CheckBodyComplete(H2Stream stream) =>
         !stream.ExpectNoBody && stream.ContentLengthRemaining > 0
-            ? new InvalidBodyLengthException($"Stream {stream.Id} ended {stream.ContentLengthRemaining} octets short of its content-length.", ErrorCode.ProtocolError, stream.Id)
+            ? new InvalidBodyLengthException(stream.Id, stream.ContentLength, stream.ContentLength - stream.ContentLengthRemaining)
             : null;
 }

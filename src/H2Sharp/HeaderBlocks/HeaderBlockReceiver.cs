@@ -141,7 +141,7 @@ internal sealed partial class HeaderBlockReceiver
         {
             if (_core.Streams.Get(StreamId) is not null)
             {
-                _core.StreamError(StreamId, code, new StreamClosedException($"The peer sent a header block on stream {StreamId} after ending its side of it.", code, StreamId));
+                _core.StreamError(StreamId, code, new ProtocolException($"The peer sent a header block on stream {StreamId} after ending its side of it.", code, StreamId));
             }
             else
             {

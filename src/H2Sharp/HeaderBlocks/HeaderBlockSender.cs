@@ -40,7 +40,7 @@ internal sealed class HeaderBlockSender
             // 5.1.2: "Endpoints MUST NOT exceed the limit set by their peer."
             if (stream!.State == StreamState.ReservedLocal && !PushRules.RoomForPushedResponse(_core.Settings.Remote.MaxConcurrentStreams, streams.OpenOutbound))
             {
-                throw new TooManyStreamsException($"The client allows {_core.Settings.Remote.MaxConcurrentStreams} concurrent streams and {streams.OpenOutbound} are open; wait for one to close before starting pushed stream {streamId}.", ErrorCode.ProtocolError, streamId);
+                throw new TooManyStreamsException($"The client allows {_core.Settings.Remote.MaxConcurrentStreams} concurrent streams and {streams.OpenOutbound} are open; wait for one to close before starting pushed stream {streamId}.");
             }
         }
 
@@ -50,13 +50,9 @@ internal sealed class HeaderBlockSender
             _core.Config.NormalizeOutboundHeaders,
             _core.Config.SplitOutboundCookies,
             _core.Settings.Remote.EnableConnectProtocol), out var facts);
-        if (priority is { } p)
+        if (priority is not null)
         {
             CallerChecks.CanSend(_core, ConnectionInput.SendPriority);
-            if (p.StreamDependency == streamId)
-            {
-                throw new ProtocolException($"Stream {streamId} cannot depend on itself (RFC 7540 section 5.3.1).", ErrorCode.ProtocolError, streamId);
-            }
         }
 
         // Past this point nothing may fail: the HPACK encoder state is about to change.
@@ -115,7 +111,7 @@ internal sealed class HeaderBlockSender
         var streams = _core.Streams;
         if (streamId <= 0)
         {
-            throw new NoSuchStreamException($"Stream id {streamId} is not a stream; use GetNextAvailableStreamId.", streamId);
+            throw new ArgumentOutOfRangeException(nameof(streamId), streamId, $"Stream id {streamId} is not a stream: stream ids are 1 to 2^31-1. Use GetNextAvailableStreamId.");
         }
 
         var lookup = streams.Find(streamId, out _, out _);
@@ -123,25 +119,25 @@ internal sealed class HeaderBlockSender
         {
             // Beyond h2: a stream that closed (even long ago) is reported as closed, not as "too low".
             throw lookup == StreamLookup.Skipped && streams.IsLocal(streamId)
-                ? new StreamIdTooLowException($"Stream id {streamId} is lower than {streams.HighestOutbound}, already used; stream ids must increase. Use GetNextAvailableStreamId.", streamId)
+                ? new ArgumentOutOfRangeException(nameof(streamId), streamId, $"Stream id {streamId} is lower than {streams.HighestOutbound}, already used; stream ids must increase (RFC 9113 section 5.1.1). Use GetNextAvailableStreamId.")
                 : new StreamClosedException($"Stream {streamId} is closed; use a new stream (GetNextAvailableStreamId).", streamId);
         }
 
         if (!streams.IsLocal(streamId))
         {
-            throw new NoSuchStreamException($"Stream {streamId} belongs to the peer and was never opened by it; a {(_core.Client ? "client uses odd" : "server uses even")} stream ids.", streamId);
+            throw new NoSuchStreamException($"Stream {streamId} belongs to the peer and was never opened by it; a {(_core.Client ? "client opens odd" : "server pushes on even")} stream ids (GetNextAvailableStreamId).", streamId);
         }
 
         if (!_core.Client)
         {
-            throw new ProtocolException("A server cannot open a stream with headers; servers open streams by pushing (PushStream).", ErrorCode.ProtocolError, streamId);
+            throw new EndpointRoleException($"A server cannot open stream {streamId} with headers; servers open streams by pushing (PushStream).");
         }
 
         CallerChecks.CanSend(_core, ConnectionInput.SendNewStream);
         // RFC 9113 5.1.2: "Endpoints MUST NOT exceed the limit set by their peer."
         if (_core.Settings.Remote.MaxConcurrentStreams is uint max && streams.OpenOutbound >= max)
         {
-            throw new TooManyStreamsException($"The peer allows {max} concurrent streams and {streams.OpenOutbound} are open; wait for one to close.", ErrorCode.ProtocolError, streamId);
+            throw new TooManyStreamsException($"The peer allows {max} concurrent streams and {streams.OpenOutbound} are open; wait for one to close (StreamEnded or StreamReset), then open stream {streamId}.");
         }
     }
 
@@ -152,7 +148,7 @@ internal sealed class HeaderBlockSender
         HeaderBlockKind kind;
         if (phase == HeaderPhase.Trailers)
         {
-            throw new ProtocolException($"Trailers were already sent on stream {id}; nothing more can be sent on it.", ErrorCode.ProtocolError, id);
+            throw new StreamClosedException($"Trailers were already sent on stream {id}, which ended it; nothing more can be sent on it.", id);
         }
         else if (phase == HeaderPhase.Final)
         {
@@ -169,12 +165,12 @@ internal sealed class HeaderBlockSender
 
         if (kind == HeaderBlockKind.Trailers && !endStream)
         {
-            throw new ProtocolException($"Trailers must end the stream: pass endStream: true (stream {id}).", ErrorCode.ProtocolError, id);
+            throw new ArgumentException($"Trailers must end the stream: pass endStream: true (stream {id}).", nameof(endStream));
         }
 
         if (kind == HeaderBlockKind.Informational && endStream)
         {
-            throw new ProtocolException($"An informational (1xx) response cannot end the stream (stream {id}).", ErrorCode.ProtocolError, id);
+            throw new ArgumentException($"An informational (1xx) response cannot end the stream: pass endStream: false, then send the final response (stream {id}).", nameof(endStream));
         }
 
         return kind;

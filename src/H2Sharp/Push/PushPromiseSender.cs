@@ -28,7 +28,7 @@ internal sealed class PushPromiseSender
         // RFC 9113 8.4.1: "PUSH_PROMISE frames MUST NOT be sent by the client."
         if (_core.Client)
         {
-            throw new ProtocolException("Clients cannot push streams (RFC 9113 section 8.4.1); only a server sends PUSH_PROMISE.");
+            throw new EndpointRoleException("Clients cannot push streams (RFC 9113 section 8.4.1); only a server sends PUSH_PROMISE.");
         }
 
         CallerChecks.CanSend(_core, ConnectionInput.SendPushPromise);
@@ -36,7 +36,7 @@ internal sealed class PushPromiseSender
         // peer endpoint is set to 0."
         if (!_core.Settings.Remote.EnablePush)
         {
-            throw new ProtocolException("The client disabled server push (SETTINGS_ENABLE_PUSH = 0); do not push on this connection.", ErrorCode.ProtocolError, streamId);
+            throw new InvalidOperationException("The client disabled server push (SETTINGS_ENABLE_PUSH = 0); do not push on this connection (check RemoteSettings.EnablePush first).");
         }
 
         var parent = CallerChecks.RequireStream(_core, streamId);
@@ -44,7 +44,7 @@ internal sealed class PushPromiseSender
         // in either the "open" or "half-closed (remote)" state." (h2: never on a pushed stream.)
         if (parent.LocallyInitiated)
         {
-            throw new ProtocolException($"Stream {streamId} is a pushed stream; push only on a stream the client started (RFC 9113 section 6.6).", ErrorCode.ProtocolError, streamId);
+            throw new ArgumentException($"Stream {streamId} is a pushed stream; push only on a stream the client started (RFC 9113 section 6.6).", nameof(streamId));
         }
 
         CallerChecks.CanSendOnStream(parent, StreamInput.SendPushPromise);
@@ -56,7 +56,7 @@ internal sealed class PushPromiseSender
             _core.Config.SplitOutboundCookies), out var facts);
         if (PushRules.CheckPromisedRequest(facts) is { } problem)
         {
-            throw new ProtocolException(problem, ErrorCode.ProtocolError, promisedStreamId);
+            throw new ArgumentException(problem, nameof(requestHeaders));
         }
 
         // Past this point nothing may fail: the HPACK encoder state is about to change.
@@ -76,7 +76,7 @@ internal sealed class PushPromiseSender
         // new stream identifier (Section 5.1.1) (that is, the promised stream MUST be in the "idle" state)."
         if (promisedStreamId <= 0 || !streams.IsLocal(promisedStreamId))
         {
-            throw new ProtocolException($"Stream id {promisedStreamId} cannot be promised: a server pushes on new even stream ids (use GetNextAvailableStreamId).", ErrorCode.ProtocolError, promisedStreamId);
+            throw new ArgumentOutOfRangeException(nameof(promisedStreamId), promisedStreamId, $"Stream id {promisedStreamId} cannot be promised: a server pushes on new even stream ids (use GetNextAvailableStreamId).");
         }
 
         switch (streams.Find(promisedStreamId, out _, out _))
@@ -84,9 +84,9 @@ internal sealed class PushPromiseSender
             case StreamLookup.Idle:
                 return;
             case StreamLookup.Skipped:
-                throw new StreamIdTooLowException($"Stream id {promisedStreamId} is lower than {streams.HighestOutbound}, already used; stream ids must increase. Use GetNextAvailableStreamId.", promisedStreamId);
+                throw new ArgumentOutOfRangeException(nameof(promisedStreamId), promisedStreamId, $"Stream id {promisedStreamId} is lower than {streams.HighestOutbound}, already used; stream ids must increase (RFC 9113 section 5.1.1). Use GetNextAvailableStreamId.");
             default:
-                throw new StreamClosedException($"Stream {promisedStreamId} was already used; promise a new stream (GetNextAvailableStreamId).", promisedStreamId);
+                throw new ArgumentOutOfRangeException(nameof(promisedStreamId), promisedStreamId, $"Stream {promisedStreamId} was already used; promise a new stream (GetNextAvailableStreamId).");
         }
     }
 

@@ -1,3 +1,4 @@
+using System;
 using H2Sharp.Events;
 using H2Sharp.Frames;
 using H2Sharp.Tests.Support;
@@ -84,8 +85,10 @@ public class StartupTests
     public void ReceiveData_before_InitiateConnection_throws_and_sends_nothing()
     {
         var c = new H2Connection();
-        Assert.Throws<ProtocolException>(() => c.ReceiveData(FrameFactory.Settings()));
+        var receive = Assert.Throws<InvalidOperationException>(() => c.ReceiveData(FrameFactory.Settings()));
+        Assert.Equal("The connection is not started: call InitiateConnection (or InitiateUpgradeConnection) before ReceiveData.", receive.Message);
         Assert.Empty(c.DataToSend());
-        Assert.Throws<ProtocolException>(() => c.SendHeaders(1, FrameFactory.Request()));
+        var send = Assert.Throws<InvalidOperationException>(() => c.SendHeaders(1, FrameFactory.Request()));
+        Assert.Equal("The connection is not started: call InitiateConnection (or InitiateUpgradeConnection) first.", send.Message);
     }
 }

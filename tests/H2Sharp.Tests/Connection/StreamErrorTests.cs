@@ -1,3 +1,4 @@
+using System;
 using H2Sharp.Events;
 using H2Sharp.Tests.Support;
 
@@ -91,7 +92,11 @@ public class StreamErrorTests
         h.ReceiveRequest(1);
         var reset = Assert.IsType<StreamReset>(Assert.Single(h.Receive(FrameFactory.Data(1, 2))));
         Assert.Equal(ErrorCode.StreamClosed, reset.ErrorCode);
-        Assert.IsType<StreamClosedException>(reset.Error);
+        // A peer fault: a ProtocolException with STREAM_CLOSED (StreamClosedException is the caller's).
+        var error = Assert.IsType<ProtocolException>(reset.Error);
+        Assert.Equal(ErrorCode.StreamClosed, error.ErrorCode);
+        Assert.Equal(1, error.StreamId);
+        Assert.Equal("The peer sent DATA on stream 1 after ending it.", error.Message);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System;
 using H2Sharp.Events;
 using H2Sharp.Frames;
 using H2Sharp.Tests.Support;
@@ -35,12 +36,12 @@ public class PriorityTests
     }
 
     [Fact]
-    public void Server_Prioritize_is_an_Rfc1122_error()
+    public void Server_Prioritize_is_an_EndpointRoleException()
     {
         var h = ConnectionHarness.Server();
         h.ReceiveRequest(1);
-        Assert.Throws<Rfc1122Exception>(() => h.Connection.Prioritize(1));
-        Assert.Throws<Rfc1122Exception>(() => h.Connection.SendHeaders(1, FrameFactory.Response("200"), priorityWeight: 10));
+        Assert.Throws<EndpointRoleException>(() => h.Connection.Prioritize(1));
+        Assert.Throws<EndpointRoleException>(() => h.Connection.SendHeaders(1, FrameFactory.Response("200"), priorityWeight: 10));
         Assert.Empty(h.Drain());
     }
 
@@ -57,9 +58,10 @@ public class PriorityTests
     public void A_stream_cannot_depend_on_itself_outbound()
     {
         var h = ConnectionHarness.Client();
-        var ex = Assert.ThrowsAny<ProtocolException>(() => h.Connection.Prioritize(3, dependsOn: 3));
-        Assert.Equal(ErrorCode.ProtocolError, ex.ErrorCode);
-        Assert.ThrowsAny<ProtocolException>(() => h.Connection.SendHeaders(1, FrameFactory.Request(), priorityDependsOn: 1));
+        var ex = Assert.Throws<ArgumentException>(() => h.Connection.Prioritize(3, dependsOn: 3));
+        Assert.Equal("dependsOn", ex.ParamName);
+        Assert.StartsWith("Stream 3 cannot depend on itself (RFC 7540 section 5.3.1)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("priorityDependsOn", Assert.Throws<ArgumentException>(() => h.Connection.SendHeaders(1, FrameFactory.Request(), priorityDependsOn: 1)).ParamName);
         Assert.Empty(h.Drain());
         Assert.Equal(1, h.Connection.GetNextAvailableStreamId());
     }
@@ -167,7 +169,8 @@ public class PriorityTests
     public void NoRfc7540Priorities_cannot_change_after_the_first_SETTINGS_frame()
     {
         var h = ConnectionHarness.Client();
-        Assert.Throws<InvalidSettingsValueException>(() => h.Connection.UpdateSettings([new(SettingCode.NoRfc7540Priorities, 1)]));
+        var ex = Assert.Throws<InvalidOperationException>(() => h.Connection.UpdateSettings([new(SettingCode.NoRfc7540Priorities, 1)]));
+        Assert.Equal("SETTINGS_NO_RFC7540_PRIORITIES cannot change after the first SETTINGS frame (RFC 9218 section 2.1); set H2Configuration.NoRfc7540Priorities instead.", ex.Message);
         h.Connection.UpdateSettings([new(SettingCode.NoRfc7540Priorities, 0)]); // no change
         h.Drain();
         h.ReceiveFails<InvalidSettingsValueException>(ErrorCode.ProtocolError, FrameFactory.Settings((SettingCode.NoRfc7540Priorities, 1)));
@@ -201,7 +204,7 @@ public class PriorityTests
     public void Server_cannot_send_PRIORITY_UPDATE_and_a_client_receiving_one_is_a_connection_error()
     {
         var server = ConnectionHarness.Server();
-        Assert.ThrowsAny<ProtocolException>(() => server.Connection.SendPriorityUpdate(1, "u=0"));
+        Assert.Throws<EndpointRoleException>(() => server.Connection.SendPriorityUpdate(1, "u=0"));
         var client = ConnectionHarness.Client();
         client.ReceiveFails<ProtocolException>(ErrorCode.ProtocolError, PriorityUpdate(1, "u=0"));
     }
@@ -212,7 +215,7 @@ public class PriorityTests
         var h = ConnectionHarness.Client();
         Assert.Throws<ArgumentException>(() => h.Connection.SendPriorityUpdate(1, "u=1\r\n"));
         Assert.ThrowsAny<ArgumentException>(() => h.Connection.SendPriorityUpdate(0, "u=1"));
-        Assert.ThrowsAny<ProtocolException>(() => h.Connection.SendPriorityUpdate(2, "u=1")); // push stream not promised
+        Assert.Equal(2, Assert.Throws<ArgumentOutOfRangeException>(() => h.Connection.SendPriorityUpdate(2, "u=1")).ActualValue); // push stream not promised
         Assert.Empty(h.Drain());
     }
 
