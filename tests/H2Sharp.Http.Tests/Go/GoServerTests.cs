@@ -78,4 +78,22 @@ public sealed class GoServerTests
         Assert.Contains("RST_STREAM INTERNAL_ERROR (0x2)", e.Message, StringComparison.Ordinal);
         Assert.Equal("hello from go HTTP/2.0", await client.GetStringAsync($"http://127.0.0.1:{go.Port}/hello"));
     }
+
+    [Fact]
+    public async Task UseH2cUpgrade_starts_with_HTTP11_Upgrade_h2c_and_then_speaks_HTTP2()
+    {
+        using PeerProcess go = await GoPeer.StartAsync();
+        var recording = new RecordingConnect();
+        using HttpClient client = Client(new H2SharpHandler { UseH2cUpgrade = true, ConnectCallback = recording.ConnectAsync });
+        Assert.Equal("hello from go HTTP/2.0", await client.GetStringAsync($"http://127.0.0.1:{go.Port}/hello"));
+        string[] lines = recording.Written.Split("\r\n");
+        Assert.Equal("OPTIONS / HTTP/1.1", lines[0]);
+        Assert.Contains("Upgrade: h2c", lines);
+        Assert.Contains("Connection: Upgrade, HTTP2-Settings", lines);
+        Assert.Contains(lines, l => l.StartsWith("HTTP2-Settings: ", StringComparison.Ordinal));
+        Assert.Contains("PRI * HTTP/2.0", recording.Written, StringComparison.Ordinal);
+        // Later requests share the upgraded connection: streams 3, 5, ...
+        string[] bodies = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => client.GetStringAsync($"http://127.0.0.1:{go.Port}/download/{i + 1}")));
+        Assert.Equal(Enumerable.Range(1, 20), bodies.Select(b => b.Length));
+    }
 }

@@ -288,4 +288,23 @@ public sealed class RawServerTests : IDisposable
         await connection.SendDataAsync(two.StreamId, "b"u8.ToArray(), endStream: true);
         Assert.Equal("b", await second);
     }
+
+    [Fact]
+    public async Task UseH2cUpgrade_against_a_server_that_answers_200_fails_with_VersionNegotiationError()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using HttpClient client = Client(new H2SharpHandler { UseH2cUpgrade = true });
+        Task<string> call = client.GetStringAsync($"http://127.0.0.1:{port}/");
+        using var accept = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using System.Net.Sockets.Socket socket = await listener.AcceptSocketAsync(accept.Token);
+        byte[] buffer = new byte[4096];
+        int n = await socket.ReceiveAsync(buffer, accept.Token);
+        Assert.StartsWith("OPTIONS / HTTP/1.1\r\n", System.Text.Encoding.ASCII.GetString(buffer, 0, n), StringComparison.Ordinal);
+        await socket.SendAsync("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"u8.ToArray(), accept.Token);
+        HttpRequestException e = await Assert.ThrowsAsync<HttpRequestException>(() => call);
+        Assert.Equal(HttpRequestError.VersionNegotiationError, e.HttpRequestError);
+        Assert.Contains("HTTP/1.1 200 OK", e.Message, StringComparison.Ordinal);
+    }
 }
