@@ -307,4 +307,111 @@ public sealed class RawServerTests : IDisposable
         Assert.Equal(HttpRequestError.VersionNegotiationError, e.HttpRequestError);
         Assert.Contains("HTTP/1.1 200 OK", e.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>PUSH_PROMISE payload: the promised stream id, then an HPACK block (GET, http, :path given, :authority literal).</summary>
+    private byte[] PushPromise(int promisedStreamId, string path)
+    {
+        string authority = $"127.0.0.1:{_server.Port}";
+        var block = new List<byte> { 0x82, 0x86, 0x04, (byte)path.Length }; // :method GET, :scheme http, :path literal (name index 4)
+        block.AddRange(System.Text.Encoding.ASCII.GetBytes(path));
+        block.Add(0x01); // :authority literal, name index 1
+        block.Add((byte)authority.Length);
+        block.AddRange(System.Text.Encoding.ASCII.GetBytes(authority));
+        byte[] payload = new byte[4 + block.Count];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(payload, promisedStreamId);
+        block.CopyTo(payload, 4);
+        return payload;
+    }
+
+    [Fact]
+    public async Task With_EnableServerPush_a_promise_is_surfaced_with_its_request_and_response()
+    {
+        var pushed = new TaskCompletionSource<H2SharpPushedResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using HttpClient client = Client(new H2SharpHandler { EnableServerPush = true, ServerPushReceived = p => pushed.TrySetResult(p) });
+        Task<string> call = client.GetStringAsync(_server.Uri("/page"));
+        using RawH2Server.Connection connection = await _server.AcceptAsync();
+        Assert.Equal(1u, connection.ClientSettings.SettingsValues()[SettingsEnablePush]);
+        await connection.HandshakeAsync();
+        Frame headers = await connection.ExpectHeadersAsync();
+        await connection.WriteFrameAsync(Frame.PushPromise, Frame.EndHeaders, headers.StreamId, PushPromise(2, "/style.css"));
+        await connection.SendStatusAsync(headers.StreamId, 200, endStream: false);
+        await connection.SendDataAsync(headers.StreamId, "page"u8.ToArray(), endStream: true);
+        await connection.SendStatusAsync(2, 200, endStream: false);
+        await connection.SendDataAsync(2, "pushed css"u8.ToArray(), endStream: true);
+
+        Assert.Equal("page", await call);
+        H2SharpPushedResponse push = await pushed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(HttpMethod.Get, push.Request.Method);
+        Assert.Equal(_server.Uri("/style.css"), push.Request.RequestUri);
+        using HttpResponseMessage response = await push.Response.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("pushed css", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task With_EnableServerPush_and_no_callback_a_promise_is_reset_with_CANCEL()
+    {
+        using HttpClient client = Client(new H2SharpHandler { EnableServerPush = true });
+        Task<string> call = client.GetStringAsync(_server.Uri("/page"));
+        using RawH2Server.Connection connection = await _server.AcceptAsync();
+        await connection.HandshakeAsync();
+        Frame headers = await connection.ExpectHeadersAsync();
+        await connection.WriteFrameAsync(Frame.PushPromise, Frame.EndHeaders, headers.StreamId, PushPromise(2, "/x"));
+        Frame reset = await connection.ExpectAsync(f => f.Type == Frame.RstStream, "RST_STREAM");
+        Assert.Equal((2, Cancel), (reset.StreamId, reset.Code));
+        await connection.SendStatusAsync(headers.StreamId, 200, endStream: false);
+        await connection.SendDataAsync(headers.StreamId, "page"u8.ToArray(), endStream: true);
+        Assert.Equal("page", await call);
+    }
+
+    [Fact]
+    public async Task A_push_after_SETTINGS_ENABLE_PUSH_0_is_a_connection_PROTOCOL_ERROR()
+    {
+        using HttpClient client = Client();
+        Task<string> call = client.GetStringAsync(_server.Uri("/page"));
+        using RawH2Server.Connection connection = await _server.AcceptAsync();
+        await connection.HandshakeAsync();
+        Frame headers = await connection.ExpectHeadersAsync();
+        await connection.ExpectAsync(f => f.Type == Frame.Settings && f.Has(Frame.Ack), "SETTINGS ACK");
+        // RFC 9113 8.4: a client that disabled push "MUST treat the receipt of a PUSH_PROMISE frame as a connection error of type PROTOCOL_ERROR".
+        await connection.WriteFrameAsync(Frame.PushPromise, Frame.EndHeaders, headers.StreamId, PushPromise(2, "/x"));
+        Frame goAway = await connection.ExpectAsync(f => f.Type == Frame.GoAway, "GOAWAY");
+        Assert.Equal(0x1u, goAway.Code);
+        HttpRequestException e = await Assert.ThrowsAsync<HttpRequestException>(() => call);
+        Assert.Equal(HttpRequestError.HttpProtocolError, e.HttpRequestError);
+        Assert.Contains("PROTOCOL_ERROR (0x1)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DATA_on_stream_0_is_answered_with_GOAWAY_PROTOCOL_ERROR_and_fails_the_request()
+    {
+        using HttpClient client = Client();
+        Task<string> call = client.GetStringAsync(_server.Uri("/"));
+        using RawH2Server.Connection connection = await _server.AcceptAsync();
+        await connection.HandshakeAsync();
+        await connection.ExpectHeadersAsync();
+        await connection.SendDataAsync(0, "bad"u8.ToArray(), endStream: false);
+        Frame goAway = await connection.ExpectAsync(f => f.Type == Frame.GoAway, "GOAWAY");
+        Assert.Equal(0x1u, goAway.Code);
+        HttpRequestException e = await Assert.ThrowsAsync<HttpRequestException>(() => call);
+        Assert.Equal(HttpRequestError.HttpProtocolError, e.HttpRequestError);
+        Assert.Contains("GOAWAY PROTOCOL_ERROR (0x1)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task REFUSED_STREAM_before_any_response_is_retried_on_a_new_stream()
+    {
+        using HttpClient client = Client();
+        Task<string> call = client.GetStringAsync(_server.Uri("/"));
+        using RawH2Server.Connection connection = await _server.AcceptAsync();
+        await connection.HandshakeAsync();
+        Frame first = await connection.ExpectHeadersAsync();
+        // RFC 9113 8.7: REFUSED_STREAM means the request was not processed: safe to retry.
+        byte[] code = [0, 0, 0, 0x7];
+        await connection.WriteFrameAsync(Frame.RstStream, 0, first.StreamId, code);
+        Frame again = await connection.ExpectHeadersAsync();
+        Assert.Equal(first.StreamId + 2, again.StreamId);
+        await connection.SendStatusAsync(again.StreamId, 200, endStream: false);
+        await connection.SendDataAsync(again.StreamId, "second try"u8.ToArray(), endStream: true);
+        Assert.Equal("second try", await call);
+    }
 }
