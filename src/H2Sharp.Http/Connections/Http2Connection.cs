@@ -527,7 +527,7 @@ internal sealed class Http2Connection : IDisposable
             exchange.TrySetException(new HttpRequestException(HttpRequestError.Unknown,
                 "The request cannot be sent over HTTP/2: " + e.Message + " Fix the request's headers.", e));
             Leave(exchange);
-                exchange.Finish();
+            exchange.Finish();
             return;
         }
         finally

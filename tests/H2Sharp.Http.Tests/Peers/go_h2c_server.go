@@ -6,6 +6,13 @@
 //   POST /upload         "LENGTH SHA256HEX" of the request body
 //   GET  /trailers       "body before trailers", trailers x-checksum: abc123, x-count: 2
 //   GET  /reset          writes "partial", flushes, then aborts: RST_STREAM INTERNAL_ERROR
+//   OPTIONS /            204 after 200 ms (the request that carries "Upgrade: h2c"). The delay
+//                        works around a race in x/net 0.7.0's server: response HEADERS are
+//                        HPACK-encoded on another goroutine (writeFrameAsync) while the serve
+//                        goroutine applies the client's SETTINGS_HEADER_TABLE_SIZE to the same
+//                        encoder, so the answer to the upgrade request, written while the
+//                        client's first SETTINGS arrives, could carry a dynamic table size update
+//                        after a field (a COMPRESSION_ERROR that H2SharpHandler rightly reports).
 package main
 
 import (
@@ -26,6 +33,14 @@ import (
 
 func main() {
 	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodOptions {
+			http.NotFound(w, r)
+			return
+		}
+		time.Sleep(200 * time.Millisecond)
+		w.WriteHeader(http.StatusNoContent)
+	})
 	mux.HandleFunc("/hello", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain")
 		io.WriteString(w, "hello from go "+r.Proto)

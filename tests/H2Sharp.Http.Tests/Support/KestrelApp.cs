@@ -85,6 +85,12 @@ internal sealed class KestrelApp : IAsyncDisposable
         app.MapGet("/hello", () => Results.Text("hello from kestrel\n", "text/plain"));
         app.MapGet("/client-cert", (HttpContext context) =>
             Results.Text(context.Connection.ClientCertificate?.Subject ?? "none", "text/plain"));
+        app.MapGet("/gzip", async (HttpContext context) =>
+        {
+            context.Response.Headers.ContentEncoding = "gzip";
+            context.Response.ContentType = "text/plain";
+            await context.Response.Body.WriteAsync(Gzipped("compressed hello"));
+        });
         app.MapGet("/protocol", (HttpRequest request) => Results.Text(request.Protocol, "text/plain"));
         app.MapGet("/echo-headers", (HttpRequest request) =>
             Results.Text(string.Join("\n", request.Headers.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => h.Key + ": " + h.Value)), "text/plain"));
@@ -150,6 +156,18 @@ internal sealed class KestrelApp : IAsyncDisposable
         });
         await app.StartAsync();
         return new KestrelApp(app, port, tlsPort, clientCertPort, http1TlsPort);
+    }
+
+    /// <summary>The gzip encoding of the text (what /gzip sends, so tests compare bytes).</summary>
+    public static byte[] Gzipped(string text)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        }
+
+        return output.ToArray();
     }
 
     public async ValueTask DisposeAsync()
