@@ -414,4 +414,28 @@ public sealed class RawServerTests : IDisposable
         await connection.SendDataAsync(again.StreamId, "second try"u8.ToArray(), endStream: true);
         Assert.Equal("second try", await call);
     }
+
+    [Fact]
+    public async Task KeepAlivePingPolicy_WithActiveRequests_sends_no_PING_on_an_idle_connection()
+    {
+        var handler = new H2SharpHandler
+        {
+            KeepAlivePingDelay = TimeSpan.FromMilliseconds(200),
+            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
+        };
+        using HttpClient client = Client(handler);
+        Task<string> call = client.GetStringAsync(_server.Uri("/"));
+        using RawH2Server.Connection connection = await _server.AcceptAsync();
+        await connection.HandshakeAsync();
+        Frame headers = await connection.ExpectHeadersAsync();
+        // While the request is active, PINGs come (answered, so the connection lives on).
+        Frame ping = await connection.ExpectAsync(f => f.Type == Frame.Ping && !f.Has(Frame.Ack), "PING");
+        await connection.WriteFrameAsync(Frame.Ping, Frame.Ack, 0, ping.Payload);
+        await connection.SendStatusAsync(headers.StreamId, 200, endStream: false);
+        await connection.SendDataAsync(headers.StreamId, "done"u8.ToArray(), endStream: true);
+        Assert.Equal("done", await call);
+        // Idle now: no more PINGs (the timer ticks twice a second, the delay is 200 ms).
+        List<Frame> idle = await connection.CollectAsync(TimeSpan.FromMilliseconds(1500));
+        Assert.DoesNotContain(idle, f => f.Type == Frame.Ping && !f.Has(Frame.Ack));
+    }
 }
