@@ -1,0 +1,166 @@
+using System.Net.Sockets;
+using System.Text;
+using H2Sharp.Interop.Tests.Support;
+
+namespace H2Sharp.Interop.Tests.Docs;
+
+/// <summary>
+/// How every snippet of README.md, docs/*.md and src/*/README.md is compiled and run. A page
+/// that gains a C# block marks it (<c>&lt;!-- snippet: NAME --&gt;</c> above the fence) and adds
+/// a case here that uses NAME; <see cref="DocSnippetTests"/> fails on a block without either.
+/// Pages use port 8080; each case runs on a free port instead.
+/// </summary>
+internal static class SnippetCases
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>A part "usings:NAME" takes only NAME's using directives (a tutorial step keeps the earlier steps' usings).</summary>
+    private const string UsingsOf = "usings:";
+
+    public static string SnippetName(string part) => part.StartsWith(UsingsOf, StringComparison.Ordinal) ? part[UsingsOf.Length..] : part;
+
+    /// <summary>The text a part contributes to a program.</summary>
+    public static string Text(string part)
+    {
+        string code = DocSnippetCatalog.Get(SnippetName(part)).Code;
+        return part.StartsWith(UsingsOf, StringComparison.Ordinal)
+            ? string.Join('\n', code.Split('\n').Where(l => l.StartsWith("using ", StringComparison.Ordinal) && !l.StartsWith("using var", StringComparison.Ordinal)))
+            : code;
+    }
+
+    /// <summary>Step 1's accept loop, calling step 2's Handle as the page says.</summary>
+    private static string CallHandle(string source, int port) =>
+        Port(source.Replace("Console.WriteLine(client.RemoteEndPoint);", "Handle(client);", StringComparison.Ordinal), port);
+
+    private static string Port(string source, int port) => source.Replace("8080", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    public static IReadOnlyList<SnippetCase> All { get; } =
+    [
+        new("readme-server", ["readme-server"], Port, ReadmeServer),
+        new("connection-client-loop", ["connection-client-loop"], Port, ClientLoop),
+        new("package-readme-H2Sharp", ["package-readme-H2Sharp"], Port, run =>
+        {
+            using PeerProcess program = run.Start();
+            Assert.Equal(0, program.WaitForExit(Timeout));
+            Assert.Equal("hello\n", program.StandardOutput);
+        }),
+        new("getting-started-step1", ["getting-started-step1"], Port, run =>
+        {
+            using PeerProcess server = run.Start();
+            Loopback.WaitForListener(run.Port, Timeout);
+            server.WaitForOutput("127.0.0.1:", Timeout);   // one line per accepted connection
+        }),
+        new("getting-started-step2", ["getting-started-step1", "getting-started-step2"], CallHandle, run =>
+        {
+            using PeerProcess server = run.Start();
+            Loopback.WaitForListener(run.Port, Timeout);
+            Curl.Run(run.Port, maxSeconds: 3);            // hangs: nobody answers (the page says so)
+            server.WaitForOutput("RemoteSettingsChanged", Timeout);
+            Assert.DoesNotContain("Exception", server.StandardOutput + server.StandardError, StringComparison.Ordinal);
+            Assert.DoesNotContain("SettingsAcknowledged", server.StandardOutput, StringComparison.Ordinal);
+        }),
+        new("getting-started-step3", ["getting-started-step1", "usings:getting-started-step2", "getting-started-step3"], CallHandle, run =>
+        {
+            using PeerProcess server = run.Start();
+            Loopback.WaitForListener(run.Port, Timeout);
+            Curl.Run(run.Port, maxSeconds: 3);            // still waits for a response
+            server.WaitForOutput("StreamEnded", Timeout);
+            string output = server.StandardOutput;
+            foreach (string e in new[] { "RemoteSettingsChanged", "SettingsAcknowledged", "RequestReceived", "StreamEnded" })
+            {
+                Assert.Contains(e, output, StringComparison.Ordinal);
+            }
+        }),
+        new("getting-started-step4", ["getting-started-step1", "usings:getting-started-step2", "getting-started-step4-response", "getting-started-step4-loop"], CallHandle, run =>
+        {
+            using PeerProcess server = run.Start();
+            Loopback.WaitForListener(run.Port, Timeout);
+            (int exit, string body) = Curl.Run(run.Port, maxSeconds: 30);
+            Assert.Equal(0, exit);
+            Assert.Equal("it works!", body);
+        }),
+        new("getting-started-step5", ["getting-started-step1", "usings:getting-started-step2", "getting-started-step4-loop", "getting-started-step5"], CallHandle, run =>
+        {
+            using PeerProcess server = run.Start();
+            Loopback.WaitForListener(run.Port, Timeout);
+            (int exit, string body) = Curl.Run(run.Port, maxSeconds: 30);
+            Assert.Equal(0, exit);
+            Assert.StartsWith("{\":method\":\"GET\",\":path\":\"/\",\":scheme\":\"http\",", body, StringComparison.Ordinal);
+            Assert.Contains("\"user-agent\":\"curl/", body, StringComparison.Ordinal);
+        }),
+    ];
+
+    /// <summary>The README server: a plain HTTP/1.1 client gets GOAWAY, then an HTTP/2 client gets "it works!".</summary>
+    private static void ReadmeServer(SnippetRun run)
+    {
+        using PeerProcess server = run.Start();
+        Loopback.WaitForListener(run.Port, Timeout);
+
+        byte[] reply = Http11Request(run.Port);
+        (byte Type, ReadOnlyMemory<byte> Payload)[] frames = Frames(reply);
+        Assert.Equal(4, frames[0].Type);                                     // the server's SETTINGS
+        var goAway = Assert.Single(frames, f => f.Type == 7);
+        Assert.Equal((uint)ErrorCode.ProtocolError, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(goAway.Payload.Span[4..]));
+        server.WaitForOutput("bad client:", Timeout);
+
+        using HttpClient client = SampleHttpClients.PriorKnowledge();
+        using HttpResponseMessage response = client.GetAsync(new Uri($"http://127.0.0.1:{run.Port}/")).GetAwaiter().GetResult();
+        Assert.Equal(new Version(2, 0), response.Version);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("it works!\n", response.Content.ReadAsStringAsync().GetAwaiter().GetResult());
+        Assert.False(server.HasExited);
+    }
+
+    /// <summary>The connection.md client loop against the README server: prints the status and body, then exits.</summary>
+    private static void ClientLoop(SnippetRun run)
+    {
+        string serverDll = SnippetProgram.Build("readme-server-for-client",
+            Port(SnippetProgram.Compose(DocSnippetCatalog.Get("readme-server").Code), run.Port));
+        using PeerProcess server = SnippetProgram.Start(serverDll);
+        Loopback.WaitForListener(run.Port, Timeout);
+
+        using PeerProcess client = run.Start();
+        Assert.Equal(0, client.WaitForExit(Timeout));
+        Assert.Equal(":status: 200\nit works!\n", client.StandardOutput);
+    }
+
+    private static byte[] Http11Request(int port)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveTimeout = 10_000 };
+        socket.Connect(System.Net.IPAddress.Loopback, port);
+        socket.Send(Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+        var received = new MemoryStream();
+        var buffer = new byte[4096];
+        int n;
+        while ((n = socket.Receive(buffer)) > 0)
+        {
+            received.Write(buffer, 0, n);
+        }
+        return received.ToArray();
+    }
+
+    private static (byte Type, ReadOnlyMemory<byte> Payload)[] Frames(byte[] bytes)
+    {
+        var frames = new List<(byte, ReadOnlyMemory<byte>)>();
+        for (int at = 0; at + 9 <= bytes.Length;)
+        {
+            int length = (bytes[at] << 16) | (bytes[at + 1] << 8) | bytes[at + 2];
+            frames.Add((bytes[at + 3], bytes.AsMemory(at + 9, length)));
+            at += 9 + length;
+        }
+        return [.. frames];
+    }
+
+    /// <summary>curl with prior knowledge, as the pages tell the reader to run it.</summary>
+    private static class Curl
+    {
+        public static (int Exit, string Body) Run(int port, int maxSeconds)
+        {
+            string curl = ExternalTool.Require("curl", "curl");
+            using PeerProcess process = PeerProcess.Start(curl,
+                $"-s --http2-prior-knowledge --max-time {maxSeconds} http://127.0.0.1:{port}/");
+            int exit = process.WaitForExit(TimeSpan.FromSeconds(maxSeconds + 30));
+            return (exit, process.StandardOutput);
+        }
+    }
+}
