@@ -1,10 +1,12 @@
 /*
  * Performance anchor: nghttp2 (C) on the workloads of
- * bench/WORKLOADS.md.  In process, no sockets: a client session and
+ * shared/bench/WORKLOADS.md.  In process, no sockets: a client session and
  * a server session exchange bytes through memory with
  * nghttp2_session_mem_send / nghttp2_session_mem_recv.
  *
- * usage: ./nghttp2_bench W1|W2|W3|W4|all [...]
+ * usage: ./nghttp2_bench W1|W2|W3|W4|W5|all [...]
+ *
+ * bench/anchors: shared/bench/anchors/nghttp2_bench.c plus W5 (per-frame cost).
  *
  * Environment knobs (defaults are the reported configuration):
  *   BENCH_RUNS=5  BENCH_MIN_S=1.0  BENCH_WARMUP_S=1.0  W4_BATCHES=10
@@ -846,6 +848,181 @@ static void w4(void) {
   free(cap.p);
 }
 
+
+/* ------------------------------------------------------------ W5 */
+/* Per-frame cost: a client byte stream of minimal frames, built byte for
+   byte exactly as bench/H2Sharp.Benchmarks/Workloads/W5Floods.cs builds it,
+   fed in 16 KiB slices to a fresh server whose output is drained with
+   mem_send after every slice (a reading peer).  Shapes: dribble (1-byte
+   DATA + WINDOW_UPDATE of 1 on the connection, the DATA consumed with
+   nghttp2's automatic window updates), ping (PING, answered with ACK),
+   settings (SETTINGS of two entries that change nothing, answered with
+   ACK; two entries keep a slice under nghttp2's 1,000 queued ACKs).
+   Figure: flood frames per second. */
+#define W5_FRAMES 200000
+
+typedef struct {
+  uint64_t data, data_bytes, windows, pings, settings, out;
+  int request;
+} flood_ctx;
+
+static void frame_hd(buf_t *b, size_t len, uint8_t type, uint8_t flags,
+                     uint32_t sid, const uint8_t *payload) {
+  uint8_t h[9] = {(uint8_t)(len >> 16), (uint8_t)(len >> 8), (uint8_t)len,
+                  type, flags, (uint8_t)(sid >> 24), (uint8_t)(sid >> 16),
+                  (uint8_t)(sid >> 8), (uint8_t)sid};
+  buf_append(b, h, 9);
+  if (len)
+    buf_append(b, payload, len);
+}
+
+static void w5_build(buf_t *b, int shape, int frames) {
+  static const char preface[] = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
+  buf_append(b, (const uint8_t *)preface, sizeof preface - 1);
+  frame_hd(b, 0, 0x4, 0, 0, NULL);
+  frame_hd(b, 0, 0x4, 0x1, 0, NULL);
+  if (shape == 0) {
+    static const uint8_t block[] = {0x82, 0x87, 0x84, 0x41, 11, 'e', 'x', 'a',
+                                    'm',  'p',  'l',  'e',  '.', 'c', 'o', 'm'};
+    static const uint8_t x[] = {'x'}, wu[] = {0, 0, 0, 1};
+    frame_hd(b, sizeof block, 0x1, 0x4, 1, block);
+    for (int i = 0; i < frames / 2; i++) {
+      frame_hd(b, 1, 0x0, 0, 1, x);
+      frame_hd(b, 4, 0x8, 0, 0, wu);
+    }
+  } else if (shape == 1) {
+    uint8_t op[8];
+    for (int i = 0; i < frames; i++) {
+      uint64_t v = (uint64_t)i;
+      for (int k = 7; k >= 0; k--, v >>= 8)
+        op[k] = (uint8_t)v;
+      frame_hd(b, 8, 0x6, 0, 0, op);
+    }
+  } else {
+    static const uint8_t entries[] = {0, 1, 0, 0, 0x10, 0, 0, 4, 0, 0, 0xff, 0xff};
+    for (int i = 0; i < frames; i++)
+      frame_hd(b, sizeof entries, 0x4, 0, 0, entries);
+  }
+}
+
+static int fl_on_frame_recv(nghttp2_session *session,
+                            const nghttp2_frame *frame, void *user_data) {
+  flood_ctx *f = user_data;
+  (void)session;
+  switch (frame->hd.type) {
+  case NGHTTP2_HEADERS:
+    if (frame->headers.cat == NGHTTP2_HCAT_REQUEST)
+      f->request = 1;
+    break;
+  case NGHTTP2_DATA:
+    f->data++;
+    break;
+  case NGHTTP2_WINDOW_UPDATE:
+    if (frame->hd.stream_id == 0 &&
+        frame->window_update.window_size_increment == 1)
+      f->windows++;
+    break;
+  case NGHTTP2_PING:
+    if (!(frame->hd.flags & NGHTTP2_FLAG_ACK))
+      f->pings++;
+    break;
+  case NGHTTP2_SETTINGS:
+    if (!(frame->hd.flags & NGHTTP2_FLAG_ACK))
+      f->settings++;
+    break;
+  }
+  return 0;
+}
+
+static int fl_on_data_chunk(nghttp2_session *session, uint8_t flags,
+                            int32_t stream_id, const uint8_t *data, size_t len,
+                            void *user_data) {
+  flood_ctx *f = user_data;
+  (void)session; (void)flags; (void)stream_id; (void)data;
+  f->data_bytes += len;
+  return 0;
+}
+
+static nghttp2_session_callbacks *fl_cbs;
+static const char *W5_NAMES[] = {"dribble", "ping", "settings"};
+
+static double w5_cpu;
+static double w5_replay(const buf_t *stream, int shape) {
+  flood_ctx f = {0};
+  nghttp2_session *s;
+  CHECK(nghttp2_session_server_new(&s, fl_cbs, &f) == 0, "server_new");
+  submit_settings(s, 100);
+  const uint8_t *d;
+  while (nghttp2_session_mem_send(s, &d) > 0)
+    ;
+  double t0 = now(), c0 = cpu_now();
+  for (size_t off = 0; off < stream->len; off += SLICE) {
+    size_t n = stream->len - off < SLICE ? stream->len - off : SLICE;
+    feed(s, stream->p + off, n);
+    for (;;) {
+      ssize_t k = nghttp2_session_mem_send(s, &d);
+      CHECK(k >= 0, "mem_send: %s", nghttp2_strerror((int)k));
+      if (k == 0)
+        break;
+      f.out += (uint64_t)k;
+    }
+  }
+  double t1 = now();
+  w5_cpu += cpu_now() - c0;
+  nghttp2_session_del(s);
+  uint64_t n = W5_FRAMES;
+  if (shape == 0)
+    CHECK(f.request && f.data == n / 2 && f.data_bytes == n / 2 &&
+              f.windows == n / 2 && f.out >= 9 + (n / 2 / 32768) * 26,
+          "W5 dribble: request %d, %" PRIu64 " DATA / %" PRIu64
+          " bytes / %" PRIu64 " WINDOW_UPDATE, %" PRIu64 " bytes out",
+          f.request, f.data, f.data_bytes, f.windows, f.out);
+  else if (shape == 1)
+    CHECK(f.pings == n && f.out == 9 + 17 * n,
+          "W5 ping: %" PRIu64 " PINGs, %" PRIu64 " bytes answered", f.pings,
+          f.out);
+  else
+    CHECK(f.settings == n + 1 && f.out == 9 * (n + 1),
+          "W5 settings: %" PRIu64 " SETTINGS, %" PRIu64 " bytes answered",
+          f.settings, f.out);
+  return t1 - t0;
+}
+
+static double w5_run(const buf_t *stream, int shape, double min_s) {
+  double el = 0;
+  long n = 0;
+  w5_cpu = 0;
+  while (el < min_s) {
+    el += w5_replay(stream, shape);
+    n++;
+  }
+  CPUV[ncpu++ % 64] = (double)W5_FRAMES * n / w5_cpu;
+  return (double)W5_FRAMES * n / el;
+}
+
+static void w5(void) {
+  nghttp2_session_callbacks_new(&fl_cbs);
+  nghttp2_session_callbacks_set_on_frame_recv_callback(fl_cbs,
+                                                       fl_on_frame_recv);
+  nghttp2_session_callbacks_set_on_data_chunk_recv_callback(fl_cbs,
+                                                            fl_on_data_chunk);
+  for (int shape = 0; shape < 3; shape++) {
+    buf_t st = {0};
+    w5_build(&st, shape, W5_FRAMES);
+    double v[64];
+    char line[256], label[64];
+    w5_run(&st, shape, WARMUP_S);
+    ncpu = 0;
+    for (int i = 0; i < RUNS; i++)
+      v[i] = w5_run(&st, shape, MIN_S);
+    snprintf(label, sizeof label, "W5 %s frames/s", W5_NAMES[shape]);
+    report(line, sizeof line, label, v, RUNS, CPUV);
+    printf("%s  (stream %zu bytes, %d frames)\n", line, st.len, W5_FRAMES);
+    fflush(stdout);
+    free(st.p);
+  }
+}
+
 /* ------------------------------------------------------------ main */
 int main(int argc, char **argv) {
   const char *e;
@@ -860,12 +1037,12 @@ int main(int argc, char **argv) {
   HPACK_DIR = getenv("HPACK_DIR");
   static char defdir[4096];
   if (!HPACK_DIR) {
-    /* default: ../../tests/testdata/hpack-test-case/raw-data next to the
+    /* default: ../../testdata/hpack-test-case/raw-data next to the
        binary's directory (bench/anchors) */
     const char *slash = strrchr(argv[0], '/');
     int dl = slash ? (int)(slash - argv[0]) : 1;
     snprintf(defdir, sizeof defdir,
-             "%.*s/../../tests/testdata/hpack-test-case/raw-data", dl,
+             "%.*s/../../testdata/hpack-test-case/raw-data", dl,
              slash ? argv[0] : ".");
     HPACK_DIR = defdir;
   }
@@ -878,8 +1055,8 @@ int main(int argc, char **argv) {
           NGHTTP2_VERSION);
 
   int all = argc < 2 || strcmp(argv[1], "all") == 0;
-  const char *list[] = {"W1", "W2", "W3", "W4"};
-  int n = all ? 4 : argc - 1;
+  const char *list[] = {"W1", "W2", "W3", "W4", "W5"};
+  int n = all ? 5 : argc - 1;
   for (int i = 0; i < n; i++) {
     const char *w = all ? list[i] : argv[i + 1];
     if (!strcmp(w, "W1"))
@@ -890,10 +1067,12 @@ int main(int argc, char **argv) {
       w3();
     else if (!strcmp(w, "W4"))
       w4();
+    else if (!strcmp(w, "W5"))
+      w5();
     else if (!strcmp(w, "idle"))
       printf("idle\n");
     else
-      fail("unknown workload %s (want W1 W2 W3 W4 all)", w);
+      fail("unknown workload %s (want W1 W2 W3 W4 W5 all)", w);
   }
   return 0;
 }
