@@ -33,6 +33,6 @@ public sealed class DocSnippetTests
         SnippetCase c = SnippetCases.All.Single(x => x.Name == name);
         int port = Support.Loopback.FreePort();
         string source = c.Edit(SnippetProgram.Compose([.. c.Parts.Select(SnippetCases.Text)]), port);
-        c.Check(new SnippetRun(SnippetProgram.Build(name, source), port));
+        c.Check(new SnippetRun(SnippetProgram.Build(name, source, c.Web), port));
     }
 }

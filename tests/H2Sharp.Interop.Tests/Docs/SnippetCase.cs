@@ -7,7 +7,8 @@ namespace H2Sharp.Interop.Tests.Docs;
 /// <param name="Parts">The snippets (marker names) the program is made of, in order.</param>
 /// <param name="Edit">What the test changes in the composed text: the port, a line the page tells the reader to change.</param>
 /// <param name="Check">Runs the built program and asserts its behaviour.</param>
-internal sealed record SnippetCase(string Name, string[] Parts, Func<string, int, string> Edit, Action<SnippetRun> Check)
+/// <param name="Web">Compile with the Web SDK's implicit usings (an ASP.NET Core app).</param>
+internal sealed record SnippetCase(string Name, string[] Parts, Func<string, int, string> Edit, Action<SnippetRun> Check, bool Web = false)
 {
     public override string ToString() => Name;
 }

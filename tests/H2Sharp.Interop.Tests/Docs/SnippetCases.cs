@@ -77,7 +77,7 @@ internal static class SnippetCases
             Loopback.WaitForListener(run.Port, Timeout);
             (int exit, string body) = Curl.Run(run.Port, maxSeconds: 30);
             Assert.Equal(0, exit);
-            Assert.Equal("it works!", body);
+            Assert.Equal("it works!\n", body);            // PeerProcess reads lines: it ends the last one
         }),
         new("getting-started-step5", ["getting-started-step1", "usings:getting-started-step2", "getting-started-step4-loop", "getting-started-step5"], CallHandle, run =>
         {
@@ -88,7 +88,125 @@ internal static class SnippetCases
             Assert.StartsWith("{\":method\":\"GET\",\":path\":\"/\",\":scheme\":\"http\",", body, StringComparison.Ordinal);
             Assert.Contains("\"user-agent\":\"curl/", body, StringComparison.Ordinal);
         }),
+        Fragment("protocol-informational", InMemoryPair + PrintEvents + OneRequest + "byte[] body = \"hello\"u8.ToArray();\n", "Print(\"client\", client.ReceiveData(server.DataToSend()));\n",
+            "client: InformationalResponseReceived", "client: ResponseReceived", "client: DataReceived", "client: TrailersReceived", "client: StreamEnded"),
+        Fragment("protocol-push", InMemoryPair + OneRequest + "byte[] css = \"body { }\"u8.ToArray();\n", "",
+            "promised 2 on 1", "stream 2: 8 bytes"),
+        Fragment("protocol-priority", InMemoryPair + PrintEvents + "HeaderField[] request = [new(\":method\", \"GET\"), new(\":scheme\", \"https\"), new(\":authority\", \"example.com\"), new(\":path\", \"/\")];\n",
+            "Print(\"server\", server.ReceiveData(client.DataToSend()));\n",
+            "server: PriorityUpdated", "server: RequestReceived"),
+        Fragment("protocol-upgrade", "using H2Sharp;\nusing H2Sharp.Events;\n" + PrintEvents,
+            "Print(\"server\", server.ReceiveData(client.DataToSend()));\nPrint(\"client\", client.ReceiveData(server.DataToSend()));\n",
+            "server: RemoteSettingsChanged", "client: ResponseReceived"),
+        Fragment("protocol-extended-connect", "using H2Sharp;\nusing H2Sharp.Events;\nvar client = new H2Connection();\nclient.InitiateConnection();\n",
+            "foreach (H2Event e in server.ReceiveData(client.DataToSend())) { if (e is RequestReceived r) { foreach (HeaderField f in r.Headers) { Console.WriteLine(f); } } }\n",
+            ":method: CONNECT", ":protocol: websocket"),
+        Fragment("protocol-altsvc", InMemoryPair + PrintEvents + OneRequest, "Print(\"client\", client.ReceiveData(server.DataToSend()));\n",
+            "client: AlternativeServiceAvailable"),
+        Fragment("protocol-logging", "", "conn.InitiateConnection();\nconn.DataToSend();\n",
+            "client sent connection preface", "client sent SETTINGS"),
+        new("http-client", ["http-client"], (source, port) => Port(SnippetProgram.Compose(source, "Console.Write(body);\n"), port),
+            run => AgainstReadmeServer(run, "it works!\n")),
+        new("aspnetcore-options", ["aspnetcore-options"], AspNetCoreOptions, run =>
+        {
+            using PeerProcess app = run.Start();
+            Assert.Equal(0, app.WaitForExit(Timeout));
+            Assert.Contains("tls: HTTP/2 hello\n", app.StandardOutput, StringComparison.Ordinal);
+            Assert.Contains("h2c: HTTP/2 hello\n", app.StandardOutput, StringComparison.Ordinal);
+        }, Web: true),
     ];
+
+    /// <summary>A client and a server connection that talk through memory, and a way to print events.</summary>
+    private const string InMemoryPair = """
+        using H2Sharp;
+        using H2Sharp.Events;
+        var client = new H2Connection(new H2Configuration { ClientSide = true });
+        var server = new H2Connection(new H2Configuration { ClientSide = false });
+        client.InitiateConnection();
+        server.InitiateConnection();
+
+        """;
+
+    private const string PrintEvents = """
+        static void Print(string who, IEnumerable<H2Event> events)
+        {
+            foreach (H2Event e in events)
+            {
+                Console.WriteLine($"{who}: {e.GetType().Name}");
+            }
+        }
+
+        """;
+
+    /// <summary>A GET on stream 1 (id), received by the server; the settings exchanged.</summary>
+    private const string OneRequest = """
+        int id = client.GetNextAvailableStreamId();
+        client.SendHeaders(id, [new(":method", "GET"), new(":scheme", "https"), new(":authority", "example.com"), new(":path", "/")], endStream: true);
+        server.ReceiveData(client.DataToSend());
+        client.ReceiveData(server.DataToSend());
+        server.ReceiveData(client.DataToSend());
+
+        """;
+
+    /// <summary>
+    /// A page's fragment (it uses variables the page set up earlier in prose): compiled between
+    /// <paramref name="before"/>, which declares them, and <paramref name="after"/>, which shows
+    /// what it did; the program must exit 0 and print every one of <paramref name="expected"/>.
+    /// </summary>
+    private static SnippetCase Fragment(string name, string before, string after, params string[] expected) =>
+        new(name, [name], (_, port) => Port(SnippetProgram.Compose(before, Text(name), after), port), run =>
+        {
+            using PeerProcess program = run.Start();
+            Assert.True(program.WaitForExit(Timeout) == 0, $"{name} failed.\nstdout: {program.StandardOutput}\nstderr: {program.StandardError}");
+            foreach (string line in expected)
+            {
+                Assert.Contains(line, program.StandardOutput, StringComparison.Ordinal);
+            }
+        });
+
+    /// <summary>The aspnetcore.md options on two free ports with a throw-away certificate, then one GET on each.</summary>
+    private static string AspNetCoreOptions(string source, int port)
+    {
+        int tlsPort = Loopback.FreePort();
+        const string Before = """
+            using System.Security.Cryptography;
+            using System.Security.Cryptography.X509Certificates;
+
+            using var key = RSA.Create(2048);
+            var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using X509Certificate2 selfSigned = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+            using X509Certificate2 certificate = X509CertificateLoader.LoadPkcs12(selfSigned.Export(X509ContentType.Pfx), null);
+
+            """;
+        const string After = """
+            var app = builder.Build();
+            app.MapGet("/", (HttpContext context) => $"{context.Request.Protocol} hello");
+            await app.StartAsync();
+            using var http = new HttpClient(new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = delegate { return true; } } })
+            {
+                DefaultRequestVersion = HttpVersion.Version20,
+                DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            };
+            Console.WriteLine("tls: " + await http.GetStringAsync(new Uri("https://127.0.0.1:5001/")));
+            Console.WriteLine("h2c: " + await http.GetStringAsync(new Uri("http://127.0.0.1:5000/")));
+            await app.StopAsync();
+            """;
+        string inv(int p) => p.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return SnippetProgram.Compose(Before, source, After).Replace("5001", inv(tlsPort), StringComparison.Ordinal).Replace("5000", inv(port), StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs a client snippet against the README server on the case's port; asserts its output and exit.</summary>
+    private static void AgainstReadmeServer(SnippetRun run, string expected)
+    {
+        string serverDll = SnippetProgram.Build("readme-server-for-" + Path.GetFileNameWithoutExtension(run.Dll),
+            Port(SnippetProgram.Compose(DocSnippetCatalog.Get("readme-server").Code), run.Port));
+        using PeerProcess server = SnippetProgram.Start(serverDll);
+        Loopback.WaitForListener(run.Port, Timeout);
+
+        using PeerProcess client = run.Start();
+        Assert.True(client.WaitForExit(Timeout) == 0, $"stdout: {client.StandardOutput}\nstderr: {client.StandardError}");
+        Assert.Equal(expected, client.StandardOutput);
+    }
 
     /// <summary>The README server: a plain HTTP/1.1 client gets GOAWAY, then an HTTP/2 client gets "it works!".</summary>
     private static void ReadmeServer(SnippetRun run)
@@ -112,17 +230,7 @@ internal static class SnippetCases
     }
 
     /// <summary>The connection.md client loop against the README server: prints the status and body, then exits.</summary>
-    private static void ClientLoop(SnippetRun run)
-    {
-        string serverDll = SnippetProgram.Build("readme-server-for-client",
-            Port(SnippetProgram.Compose(DocSnippetCatalog.Get("readme-server").Code), run.Port));
-        using PeerProcess server = SnippetProgram.Start(serverDll);
-        Loopback.WaitForListener(run.Port, Timeout);
-
-        using PeerProcess client = run.Start();
-        Assert.Equal(0, client.WaitForExit(Timeout));
-        Assert.Equal(":status: 200\nit works!\n", client.StandardOutput);
-    }
+    private static void ClientLoop(SnippetRun run) => AgainstReadmeServer(run, ":status: 200\nit works!\n");
 
     private static byte[] Http11Request(int port)
     {

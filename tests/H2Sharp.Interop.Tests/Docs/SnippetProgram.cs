@@ -24,6 +24,19 @@ internal static partial class SnippetProgram
         global using System.Threading.Tasks;
         """;
 
+    /// <summary>The extra global usings of the Web SDK (<c>Microsoft.NET.Sdk.Web</c>), for ASP.NET Core snippets.</summary>
+    private const string WebImplicitUsings = """
+        global using System.Net.Http.Json;
+        global using Microsoft.AspNetCore.Builder;
+        global using Microsoft.AspNetCore.Hosting;
+        global using Microsoft.AspNetCore.Http;
+        global using Microsoft.AspNetCore.Routing;
+        global using Microsoft.Extensions.Configuration;
+        global using Microsoft.Extensions.DependencyInjection;
+        global using Microsoft.Extensions.Hosting;
+        global using Microsoft.Extensions.Logging;
+        """;
+
     /// <summary>
     /// One program text from several parts, in order: their <c>using</c> directives go first (a
     /// page shows them with the code that needs them), everything else follows.
@@ -53,12 +66,12 @@ internal static partial class SnippetProgram
     }
 
     /// <summary>Compiles <paramref name="source"/> into a runnable program; fails the test with the diagnostics.</summary>
-    public static string Build(string name, string source)
+    public static string Build(string name, string source, bool web = false)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         SyntaxTree[] trees =
         [
-            CSharpSyntaxTree.ParseText(ImplicitUsings, parse, path: "GlobalUsings.cs"),
+            CSharpSyntaxTree.ParseText(web ? ImplicitUsings + "\n" + WebImplicitUsings : ImplicitUsings, parse, path: "GlobalUsings.cs"),
             CSharpSyntaxTree.ParseText(source, parse, path: name + ".cs"),
         ];
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
@@ -66,7 +79,9 @@ internal static partial class SnippetProgram
             .Where(p => p.EndsWith(".dll", StringComparison.Ordinal))
             .Select(p => MetadataReference.CreateFromFile(p));
         var compilation = CSharpCompilation.Create(name, trees, references,
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable)
+                // As the SDK does (NoWarn 1701;1702): a package built against an older framework assembly version.
+                .WithSpecificDiagnosticOptions([new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]));
 
         string dir = Path.Combine(Path.GetTempPath(), "h2sharp-snippets", name + "-" + Environment.ProcessId);
         Directory.CreateDirectory(dir);
@@ -79,7 +94,12 @@ internal static partial class SnippetProgram
                 $"snippet program '{name}' does not compile cleanly:\n{string.Join('\n', problems)}\n--- source ---\n{Numbered(source)}");
         }
 
-        File.Copy(typeof(H2Connection).Assembly.Location, Path.Combine(dir, "H2Sharp.dll"), overwrite: true);
+        // The four packages, as a project referencing them would have them next to the program.
+        foreach (string package in Directory.GetFiles(AppContext.BaseDirectory, "H2Sharp*.dll")
+            .Where(p => !Path.GetFileName(p).Contains(".Tests", StringComparison.Ordinal)))
+        {
+            File.Copy(package, Path.Combine(dir, Path.GetFileName(package)), overwrite: true);
+        }
         string aspNetVersion = Path.GetFileName(Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Http.HttpContext).Assembly.Location)!)!;
         string frameworks =
             $"{{\"name\":\"Microsoft.NETCore.App\",\"version\":\"{Environment.Version}\"}}," +
