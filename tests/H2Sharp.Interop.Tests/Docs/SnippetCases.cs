@@ -88,6 +88,10 @@ internal static class SnippetCases
             Assert.StartsWith("{\":method\":\"GET\",\":path\":\"/\",\":scheme\":\"http\",", body, StringComparison.Ordinal);
             Assert.Contains("\"user-agent\":\"curl/", body, StringComparison.Ordinal);
         }),
+        new("package-readme-H2Sharp.Server", ["package-readme-H2Sharp.Server"], Port, run => ServedOverH2c(run, "hello from H2Sharp.Server\n")),
+        new("package-readme-H2Sharp.AspNetCore", ["package-readme-H2Sharp.AspNetCore"], Port,
+            run => ServedOverH2c(run, "hello from ASP.NET Core on H2Sharp"), Web: true),
+        new("package-readme-H2Sharp.Http", ["package-readme-H2Sharp.Http"], Port, run => AgainstReadmeServer(run, "it works!\n")),
         Fragment("protocol-informational", InMemoryPair + PrintEvents + OneRequest + "byte[] body = \"hello\"u8.ToArray();\n", "Print(\"client\", client.ReceiveData(server.DataToSend()));\n",
             "client: InformationalResponseReceived", "client: ResponseReceived", "client: DataReceived", "client: TrailersReceived", "client: StreamEnded"),
         Fragment("protocol-push", InMemoryPair + OneRequest + "byte[] css = \"body { }\"u8.ToArray();\n", "",
@@ -206,6 +210,18 @@ internal static class SnippetCases
         using PeerProcess client = run.Start();
         Assert.True(client.WaitForExit(Timeout) == 0, $"stdout: {client.StandardOutput}\nstderr: {client.StandardError}");
         Assert.Equal(expected, client.StandardOutput);
+    }
+
+    /// <summary>Starts a server snippet; HttpClient (HTTP/2 prior knowledge) gets <paramref name="body"/> from it.</summary>
+    private static void ServedOverH2c(SnippetRun run, string body)
+    {
+        using PeerProcess server = run.Start();
+        Loopback.WaitForListener(run.Port, Timeout);
+        using HttpClient client = SampleHttpClients.PriorKnowledge();
+        using HttpResponseMessage response = client.GetAsync(new Uri($"http://127.0.0.1:{run.Port}/")).GetAwaiter().GetResult();
+        Assert.Equal(new Version(2, 0), response.Version);
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(body, response.Content.ReadAsStringAsync().GetAwaiter().GetResult());
     }
 
     /// <summary>The README server: a plain HTTP/1.1 client gets GOAWAY, then an HTTP/2 client gets "it works!".</summary>
