@@ -108,7 +108,17 @@ internal sealed class Http2Client(Stream transport) : IDisposable
                 await _gate.WaitAsync(token);
                 try
                 {
-                    foreach (H2Event e in _conn.ReceiveData(buffer.AsSpan(0, read)))
+                    IReadOnlyList<H2Event> events;
+                    try
+                    {
+                        events = _conn.ReceiveData(buffer.AsSpan(0, read));
+                    }
+                    catch (ProtocolException)
+                    {
+                        await FlushAsync(token); // the GOAWAY the connection queued tells the server why
+                        throw;
+                    }
+                    foreach (H2Event e in events)
                     {
                         Handle(e);
                     }
