@@ -373,7 +373,7 @@ public sealed class LateFrameConformanceTests(AsyncServerFixture server) : IClas
                     s.Write(w => FrameWriter.WriteSettingsAck(w));
                 }
             }
-            while (!(frame.Type == FrameType.Headers && frame.StreamId == 1));
+            while (!(frame.Type is FrameType.Headers or FrameType.Data && frame.StreamId == 1 && frame.EndStream));
 
             s.Write(w => script(s, w));
             try
