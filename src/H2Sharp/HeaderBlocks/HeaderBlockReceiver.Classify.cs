@@ -7,32 +7,18 @@ internal sealed partial class HeaderBlockReceiver
     {
         var streams = _core.Streams;
         var outcome = streams.Receive(streamId, StreamInput.RecvHeaders, out var stream, out var lookup);
-        switch (lookup)
+        var admission = _core.Admission;
+        admission.CheckInboundId(streamId, lookup);
+        if (lookup == StreamLookup.Idle)
         {
-            case StreamLookup.Idle when streams.IsLocal(streamId):
-                // RFC 9113 5.1.1: "An endpoint that receives an unexpected stream identifier
-                // MUST respond with a connection error of type PROTOCOL_ERROR."
-                throw new ProtocolException($"The peer sent HEADERS on stream {streamId}, which only we may open and have not.", ErrorCode.ProtocolError, 0);
-            case StreamLookup.Idle:
-                return ClassifyNewStream(streamId);
-            case StreamLookup.Skipped:
-                // RFC 9113 5.1.1: "The identifier of a newly established stream MUST be
-                // numerically greater than all streams that the initiating endpoint has opened or
-                // reserved. ... An endpoint that receives an unexpected stream identifier MUST
-                // respond with a connection error of type PROTOCOL_ERROR."
-                throw new ProtocolException($"The peer opened stream {streamId} after stream {streams.HighestInbound}; stream ids must increase.", ErrorCode.ProtocolError, 0);
+            return admission.AdmitInbound(streamId);
         }
 
         Receive(ConnectionInput.RecvHeaders);
         switch (outcome)
         {
-            case TransitionOutcome.Allow when stream!.State == StreamState.ReservedRemote
-                && !PushRules.RoomForPushedResponse(_core.Settings.Local.MaxConcurrentStreams, streams.OpenInbound):
-                // RFC 9113 5.1.2: "An endpoint that receives a HEADERS frame that causes its
-                // advertised concurrent stream limit to be exceeded MUST treat this as a
-                // stream error of type PROTOCOL_ERROR or REFUSED_STREAM."
-                streams.ForceClose(stream, StreamCloseReason.ResetByUs);
-                return BlockTarget.Refuse;
+            case TransitionOutcome.Allow when stream!.State == StreamState.ReservedRemote && !admission.TryActivateInbound(stream):
+                return BlockTarget.Refuse; // the pushed response would pass our concurrency limit
             case TransitionOutcome.Allow:
                 return BlockTarget.Existing;
             case TransitionOutcome.Ignore:
@@ -53,36 +39,6 @@ internal sealed partial class HeaderBlockReceiver
             default:
                 throw new ProtocolException($"The peer sent HEADERS on stream {streamId} in state {stream!.State}.", ErrorCode.ProtocolError, 0);
         }
-    }
-
-    private BlockTarget ClassifyNewStream(int streamId)
-    {
-        switch (_core.Fsm.Process(ConnectionInput.RecvNewStream))
-        {
-            case TransitionOutcome.Refuse:
-                // RFC 9113 6.8: after our GOAWAY, streams above its last stream id are not processed.
-                if (streamId > (_core.LocalGoAwayLastStreamId ?? 0))
-                {
-                    return BlockTarget.Refuse;
-                }
-
-                break;
-            case TransitionOutcome.Allow:
-                break;
-            default:
-                // RFC 9113 8.4: a server can only open streams by PUSH_PROMISE.
-                throw new ProtocolException($"The server sent HEADERS on new stream {streamId}; servers open streams only with PUSH_PROMISE.", ErrorCode.ProtocolError, 0);
-        }
-
-        // RFC 9113 5.1.2: "An endpoint that receives a HEADERS frame that causes its advertised
-        // concurrent stream limit to be exceeded MUST treat this as a stream error of type
-        // PROTOCOL_ERROR or REFUSED_STREAM."
-        if (_core.Settings.Local.MaxConcurrentStreams is uint max && _core.Streams.OpenInbound >= max)
-        {
-            return BlockTarget.Refuse;
-        }
-
-        return BlockTarget.NewStream;
     }
 
     private void Receive(ConnectionInput input)

@@ -16,15 +16,17 @@ internal static class StreamStateMachine
 
     private const int ReasonCount = (int)StreamCloseReason.Forgotten + 1;
 
-    /// <summary>The table, indexed by state then input.</summary>
-    public static readonly Transition<StreamState>[] Table = Build();
-
     /// <summary>
     /// The closed state split by why the stream closed, indexed by reason then input: what a frame
     /// that arrives after the stream left memory gets. Inputs missing from a row are
     /// <see cref="TransitionOutcome.Forbidden"/> (the receiver's own rule applies: PUSH_PROMISE).
+    /// Every receiver asks it through <see cref="StreamManager.Receive"/>; none decides on its own.
+    /// Declared before <see cref="Table"/>: static fields initialise in order, and Build copies a row.
     /// </summary>
-    public static readonly TransitionOutcome[] ClosedTable = BuildClosed();
+    private static readonly TransitionOutcome[] ClosedRows = BuildClosed();
+
+    /// <summary>The table, indexed by state then input.</summary>
+    public static readonly Transition<StreamState>[] Table = Build();
 
     /// <summary>Looks up what <paramref name="input"/> does in <paramref name="state"/>.</summary>
     public static Transition<StreamState> Lookup(StreamState state, StreamInput input) =>
@@ -32,7 +34,7 @@ internal static class StreamStateMachine
 
     /// <summary>Looks up what a received <paramref name="input"/> does on a stream closed for <paramref name="reason"/>.</summary>
     public static TransitionOutcome LookupClosed(StreamCloseReason reason, StreamInput input) =>
-        ClosedTable[((int)reason * InputCount) + (int)input];
+        ClosedRows[((int)reason * InputCount) + (int)input];
 
     /// <summary>Whether a stream in this state counts against SETTINGS_MAX_CONCURRENT_STREAMS.</summary>
     /// <remarks>RFC 9113 5.1.2: "Streams that are in the "open" state or in either of the "half-closed" states count toward the maximum."</remarks>
@@ -108,14 +110,19 @@ internal static class StreamStateMachine
         Outcome(StreamState.HalfClosedRemote, StreamInput.RecvData, TransitionOutcome.StreamClosedError);
         Outcome(StreamState.HalfClosedRemote, StreamInput.RecvPushPromise, TransitionOutcome.StreamClosedError);
 
-        // closed: "An endpoint MUST NOT send frames other than PRIORITY on a closed stream";
-        // WINDOW_UPDATE or RST_STREAM may still arrive "in the time before the peer receives
-        // and processes the frame that closes the stream". Streams leave memory when they close:
-        // what late frames get depends on why the stream closed, which is ClosedTable's.
-        Outcome(StreamState.Closed, StreamInput.RecvWindowUpdate, TransitionOutcome.Ignore);
-        Outcome(StreamState.Closed, StreamInput.RecvRstStream, TransitionOutcome.Ignore);
-        Outcome(StreamState.Closed, StreamInput.RecvHeaders, TransitionOutcome.StreamClosedError);
-        Outcome(StreamState.Closed, StreamInput.RecvData, TransitionOutcome.StreamClosedError);
+        // closed: "An endpoint MUST NOT send frames other than PRIORITY on a closed stream".
+        // Streams leave memory when they close, and what a late frame gets depends on why the
+        // stream closed: ClosedTable has one row per reason. This row is a copy of its
+        // Forgotten row (closed, reason unknown), so the two tables cannot disagree.
+        foreach (var i in Enum.GetValues<StreamInput>())
+        {
+            var late = ClosedRows[((int)StreamCloseReason.Forgotten * InputCount) + (int)i];
+            if (late != TransitionOutcome.Forbidden)
+            {
+                Outcome(StreamState.Closed, i, late);
+            }
+        }
+
         return t;
     }
 

@@ -49,7 +49,7 @@ internal static class StateMachineDoc
     {
         var reasons = Enum.GetValues<StreamCloseReason>();
         var inputs = new[] { StreamInput.RecvHeaders, StreamInput.RecvData, StreamInput.RecvWindowUpdate, StreamInput.RecvRstStream };
-        sb.Append("## Late frames on a closed stream (RFC 9113 section 5.1)\n\nSource: `StreamStateMachine.ClosedTable`. ");
+        sb.Append("## Late frames on a closed stream (RFC 9113 section 5.1)\n\nSource: `StreamStateMachine.ClosedRows`; the `Closed` column above is its `Forgotten` row. ");
         sb.Append("`Forgotten` is a stream closed so long ago that the record lost its reason. PRIORITY is allowed on every\n");
         sb.Append("closed stream; PUSH_PROMISE on one is the push receiver's rule.\n\n");
         sb.Append("| input |");
