@@ -86,13 +86,47 @@ public sealed class LateFrameConformanceTests(AsyncServerFixture server) : IClas
         byte[] trailers = peer.EncodeHeaders(new HeaderField("x-trailer", "late"));
         peer.Write(w => FrameWriter.WriteHeaders(w, 1, trailers, endStream: true, endHeaders: true));
         Assert.Equal("RstStream 1 StreamClosed", Describe(NextSignificant(peer)));
-        // WINDOW_UPDATE and RST_STREAM may cross the reset: never answered (RFC 9113 5.1, 5.4.2).
+        // WINDOW_UPDATE and RST_STREAM may cross the reset, PRIORITY is allowed on any closed
+        // stream: never answered (RFC 9113 5.1, 5.4.2).
         peer.Write(w =>
         {
             FrameWriter.WriteWindowUpdate(w, 1, 100);
             FrameWriter.WriteRstStream(w, 1, ErrorCode.Cancel);
+            FrameWriter.WritePriority(w, 1, new PriorityInfo(0, 16, false));
         });
         AssertOnlyPingAck(peer);
+    }
+
+    [Fact]
+    public void Server_answers_headers_on_half_closed_remote_with_rst_stream_stream_closed()
+    {
+        using var peer = ConnectToServer();
+        SendGet(peer, 1, "/large.bin");
+        byte[] trailers = peer.EncodeHeaders(new HeaderField("x-trailer", "late"));
+        peer.Write(w => FrameWriter.WriteHeaders(w, 1, trailers, endStream: true, endHeaders: true));
+        var answer = NextSignificant(peer, skipStream: 1, skipTypes: [FrameType.Headers, FrameType.Data]);
+        Assert.Equal("RstStream 1 StreamClosed", Describe(answer));
+        AssertOnlyPingAck(peer, skipStream: 1);
+    }
+
+    [Fact]
+    public void Server_takes_window_update_priority_and_rst_stream_on_half_closed_remote()
+    {
+        using var peer = ConnectToServer();
+        SendGet(peer, 1, "/large.bin");
+        // RFC 9113 5.1 (half-closed (remote)): WINDOW_UPDATE, PRIORITY and RST_STREAM are the
+        // frames still allowed; none is answered, and RST_STREAM closes the stream.
+        peer.Write(w =>
+        {
+            FrameWriter.WriteWindowUpdate(w, 1, 100);
+            FrameWriter.WritePriority(w, 1, new PriorityInfo(0, 32, false));
+            FrameWriter.WriteRstStream(w, 1, ErrorCode.Cancel);
+        });
+        AssertOnlyPingAck(peer, skipStream: 1);
+        // Now closed by our reset: DATA on it is a stream error STREAM_CLOSED, the connection lives.
+        peer.Write(w => FrameWriter.WriteData(w, 1, "late"u8, endStream: false));
+        Assert.Equal("RstStream 1 StreamClosed", Describe(NextSignificant(peer, skipStream: 1, skipTypes: [FrameType.Data])));
+        GetAndReadResponse(peer, 3, "/notes.txt");
     }
 
     [Fact]
@@ -111,6 +145,8 @@ public sealed class LateFrameConformanceTests(AsyncServerFixture server) : IClas
             FrameWriter.WriteData(w, 1, ReadOnlySpan<byte>.Empty, endStream: false);
             FrameWriter.WriteHeaders(w, 1, trailers, endStream: true, endHeaders: true);
             FrameWriter.WriteWindowUpdate(w, 1, 100);
+            FrameWriter.WriteRstStream(w, 1, ErrorCode.Cancel);
+            FrameWriter.WritePriority(w, 1, new PriorityInfo(0, 16, false));
         });
         AssertOnlyPingAck(peer);
         var (headers, body, _) = GetAndReadResponse(peer, 3, "/notes.txt", new HeaderField("x-late", "indexed-on-a-reset-stream"));
@@ -234,6 +270,96 @@ public sealed class LateFrameConformanceTests(AsyncServerFixture server) : IClas
     }
 
     [Fact]
+    public void Client_answers_headers_after_a_reset_it_received_with_rst_stream_stream_closed()
+    {
+        var frames = RunClientAgainst((s, w) =>
+        {
+            byte[] late = s.EncodeHeaders(new HeaderField(":status", "200"));
+            FrameWriter.WriteRstStream(w, 1, ErrorCode.InternalError);
+            FrameWriter.WriteHeaders(w, 1, late, endStream: true, endHeaders: true);
+        });
+        Assert.Equal("RstStream 1 StreamClosed", frames[0]);
+    }
+
+    [Fact]
+    public void Client_ignores_window_update_rst_stream_and_priority_after_a_reset_it_received()
+    {
+        var frames = RunClientAgainst((s, w) =>
+        {
+            FrameWriter.WriteRstStream(w, 1, ErrorCode.InternalError);
+            FrameWriter.WriteWindowUpdate(w, 1, 100);
+            FrameWriter.WriteRstStream(w, 1, ErrorCode.Cancel);
+            FrameWriter.WritePriority(w, 1, new PriorityInfo(0, 16, false));
+        });
+        Assert.Equal(["GoAway 0 NoError"], frames);
+    }
+
+    [Fact]
+    public void Client_ignores_window_update_rst_stream_and_priority_on_a_stream_it_reset()
+    {
+        var frames = RunClientAgainst((s, w) =>
+        {
+            byte[] bad = s.EncodeHeaders(new HeaderField(":status", "200"), new HeaderField("connection", "close"));
+            FrameWriter.WriteHeaders(w, 1, bad, endStream: false, endHeaders: true);
+            FrameWriter.WriteWindowUpdate(w, 1, 100);
+            FrameWriter.WriteRstStream(w, 1, ErrorCode.Cancel);
+            FrameWriter.WritePriority(w, 1, new PriorityInfo(0, 16, false));
+        });
+        Assert.Equal(["RstStream 1 ProtocolError", "GoAway 0 NoError"], frames);
+    }
+
+    [Fact]
+    public void Client_answers_a_response_that_depends_on_its_own_stream_with_rst_stream_protocol_error()
+    {
+        var frames = RunClientAgainst((s, w) =>
+        {
+            byte[] block = s.EncodeHeaders(new HeaderField(":status", "200"));
+            FrameWriter.WriteHeaders(w, 1, block, endStream: true, endHeaders: true, new PriorityInfo(1, 16, false));
+        });
+        Assert.Equal(["RstStream 1 ProtocolError", "GoAway 0 NoError"], frames);
+    }
+
+    [Fact]
+    public void Client_answers_data_on_half_closed_remote_with_rst_stream_stream_closed()
+    {
+        // A POST larger than the initial window: the server answers and ends its side while the
+        // client's body waits for window, so stream 1 is half-closed (remote) at the client.
+        string body = Path.Combine(Path.GetTempPath(), $"h2sharp-late-{Guid.NewGuid():N}.bin");
+        File.WriteAllBytes(body, new byte[100_000]);
+        try
+        {
+            var frames = RunClientAgainst(
+                (s, w) =>
+                {
+                    WriteResponse(s, w);
+                    FrameWriter.WriteData(w, 1, "late"u8, endStream: false);
+                },
+                ["--timeout", "10", "--post", body],
+                f => f.Type == FrameType.Headers && f.StreamId == 1);
+            Assert.Equal("RstStream 1 StreamClosed", frames.First(f => !f.StartsWith("Data 1", StringComparison.Ordinal)));
+            Assert.DoesNotContain(frames, f => f.StartsWith("GoAway", StringComparison.Ordinal) && f != "GoAway 0 NoError");
+        }
+        finally
+        {
+            File.Delete(body);
+        }
+    }
+
+    [Fact]
+    public void Client_that_received_goaway_answers_data_after_end_stream_both_ways_with_goaway_stream_closed()
+    {
+        // GOAWAY with last stream id 1: stream 1 is still processed, and once it closed by
+        // END_STREAM both ways, late DATA on it is the same connection error as without GOAWAY.
+        var frames = RunClientAgainst((s, w) =>
+        {
+            FrameWriter.WriteGoAway(w, 1, ErrorCode.NoError, ReadOnlySpan<byte>.Empty);
+            WriteResponse(s, w);
+            FrameWriter.WriteData(w, 1, "late"u8, endStream: false);
+        });
+        Assert.Equal(["GoAway 0 StreamClosed"], frames);
+    }
+
+    [Fact]
     public void Client_answers_data_on_a_stream_refused_by_goaway_with_rst_stream_stream_closed()
     {
         // GOAWAY with last stream id 0: stream 1 was never processed, the client closes it as
@@ -352,8 +478,10 @@ public sealed class LateFrameConformanceTests(AsyncServerFixture server) : IClas
     /// after the request is returned as "Type stream code" (SETTINGS and WINDOW_UPDATE left out).
     /// The script's frames go out in one TCP write, so the client reads them in one batch.
     /// </summary>
-    private static List<string> RunClientAgainst(Action<RawH2Peer, ArrayBufferWriter<byte>> script)
+    private static List<string> RunClientAgainst(Action<RawH2Peer, ArrayBufferWriter<byte>> script, string[]? clientArgs = null, Func<RawFrame, bool>? requestSeen = null)
     {
+        // By default the script starts once the request ended (END_STREAM on stream 1).
+        requestSeen ??= f => f.Type is FrameType.Headers or FrameType.Data && f.StreamId == 1 && f.EndStream;
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         int port = ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -373,7 +501,7 @@ public sealed class LateFrameConformanceTests(AsyncServerFixture server) : IClas
                     s.Write(w => FrameWriter.WriteSettingsAck(w));
                 }
             }
-            while (!(frame.Type is FrameType.Headers or FrameType.Data && frame.StreamId == 1 && frame.EndStream));
+            while (!requestSeen(frame));
 
             s.Write(w => script(s, w));
             try
@@ -396,7 +524,8 @@ public sealed class LateFrameConformanceTests(AsyncServerFixture server) : IClas
             }
         });
 
-        using (SampleProgram.Run("Client", $"http://127.0.0.1:{port}/x", ClientTimeout, out _))
+        string args = string.Join(' ', (clientArgs ?? []).Select(a => $"\"{a}\"")) + $" http://127.0.0.1:{port}/x";
+        using (SampleProgram.Run("Client", args.TrimStart(), ClientTimeout, out _))
         {
         }
 
