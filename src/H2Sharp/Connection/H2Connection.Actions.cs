@@ -15,14 +15,7 @@ public sealed partial class H2Connection
     /// <exception cref="NoAvailableStreamIdException">All stream ids are used up; open a new connection.</exception>
     public int GetNextAvailableStreamId()
     {
-        long highest = _core.Streams.HighestOutbound;
-        long next = highest == 0 ? (Config.ClientSide ? 1 : 2) : highest + 2;
-        if (next > int.MaxValue)
-        {
-            throw new NoAvailableStreamIdException("All stream ids of this connection are used; open a new connection.");
-        }
-
-        return (int)next;
+        return _core.Admission.NextOutboundId();
     }
 
     /// <summary>

@@ -52,11 +52,7 @@ public sealed partial class H2Connection
             // RFC 7540 section 3.2: "The HTTP/1.1 request that is sent prior to upgrade is
             // assigned a stream identifier of 1 ... Stream 1 is implicitly "half-closed" from the
             // client toward the server".
-            var stream = _core.Streams.Create(1, local: true, _core.Settings.Remote.InitialWindowSize, _core.Settings.Local.InitialWindowSize);
-            _core.Fsm.Process(ConnectionInput.SendNewStream);
-            _core.Streams.Apply(stream, StreamInput.SendHeaders);
-            _core.Streams.Apply(stream, StreamInput.SendEndStream);
-            stream.OutboundPhase = HeaderPhase.Final;
+            _core.Admission.OpenUpgradeStream().OutboundPhase = HeaderPhase.Final;
             return Http2SettingsHeader.Encode(OwnSettingsPayload());
         }
 
@@ -65,11 +61,7 @@ public sealed partial class H2Connection
             _core.Settings.ApplyUpgradeSettings(clientSettings);
         }
 
-        var request = _core.Streams.Create(1, local: false, _core.Settings.Remote.InitialWindowSize, _core.Settings.Local.InitialWindowSize);
-        _core.Fsm.Process(ConnectionInput.RecvNewStream);
-        _core.Streams.Apply(request, StreamInput.RecvHeaders);
-        _core.Streams.Apply(request, StreamInput.RecvEndStream);
-        request.InboundPhase = HeaderPhase.Final;
+        _core.Admission.OpenUpgradeStream().InboundPhase = HeaderPhase.Final;
         return null;
     }
 

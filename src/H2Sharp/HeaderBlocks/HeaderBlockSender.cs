@@ -30,17 +30,15 @@ internal sealed class HeaderBlockSender
         bool opening = stream is null;
         if (opening)
         {
-            CheckNewStream(streamId);
+            _core.Admission.CheckNewOutbound(streamId);
         }
         else
         {
             CallerChecks.CanSend(_core, ConnectionInput.SendHeaders);
             CallerChecks.CanSendOnStream(stream!, StreamInput.SendHeaders);
-            // RFC 9113 8.4.2: a pushed response's HEADERS makes the reserved stream active, and
-            // 5.1.2: "Endpoints MUST NOT exceed the limit set by their peer."
-            if (stream!.State == StreamState.ReservedLocal && !PushRules.RoomForPushedResponse(_core.Settings.Remote.MaxConcurrentStreams, streams.OpenOutbound))
+            if (stream!.State == StreamState.ReservedLocal)
             {
-                throw new TooManyStreamsException($"The client allows {_core.Settings.Remote.MaxConcurrentStreams} concurrent streams and {streams.OpenOutbound} are open; wait for one to close before starting pushed stream {streamId}.");
+                _core.Admission.CheckActivateOutbound(stream);
             }
         }
 
@@ -58,8 +56,7 @@ internal sealed class HeaderBlockSender
         // Past this point nothing may fail: the HPACK encoder state is about to change.
         if (opening)
         {
-            stream = streams.Create(streamId, local: true, _core.Settings.Remote.InitialWindowSize, _core.Settings.Local.InitialWindowSize);
-            _core.Fsm.Process(ConnectionInput.SendNewStream);
+            stream = _core.Admission.OpenOutbound(streamId);
         }
         else
         {
@@ -104,41 +101,6 @@ internal sealed class HeaderBlockSender
         }
 
         return _lastAuthority;
-    }
-
-    private void CheckNewStream(int streamId)
-    {
-        var streams = _core.Streams;
-        if (streamId <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(streamId), streamId, $"Stream id {streamId} is not a stream: stream ids are 1 to 2^31-1. Use GetNextAvailableStreamId.");
-        }
-
-        var lookup = streams.Find(streamId, out _, out _);
-        if (lookup != StreamLookup.Idle)
-        {
-            // Beyond h2: a stream that closed (even long ago) is reported as closed, not as "too low".
-            throw lookup == StreamLookup.Skipped && streams.IsLocal(streamId)
-                ? new ArgumentOutOfRangeException(nameof(streamId), streamId, $"Stream id {streamId} is lower than {streams.HighestOutbound}, already used; stream ids must increase (RFC 9113 section 5.1.1). Use GetNextAvailableStreamId.")
-                : new StreamClosedException($"Stream {streamId} is closed; use a new stream (GetNextAvailableStreamId).", streamId);
-        }
-
-        if (!streams.IsLocal(streamId))
-        {
-            throw new NoSuchStreamException($"Stream {streamId} belongs to the peer and was never opened by it; a {(_core.Client ? "client opens odd" : "server pushes on even")} stream ids (GetNextAvailableStreamId).", streamId);
-        }
-
-        if (!_core.Client)
-        {
-            throw new EndpointRoleException($"A server cannot open stream {streamId} with headers; servers open streams by pushing (PushStream).");
-        }
-
-        CallerChecks.CanSend(_core, ConnectionInput.SendNewStream);
-        // RFC 9113 5.1.2: "Endpoints MUST NOT exceed the limit set by their peer."
-        if (_core.Settings.Remote.MaxConcurrentStreams is uint max && streams.OpenOutbound >= max)
-        {
-            throw new TooManyStreamsException($"The peer allows {max} concurrent streams and {streams.OpenOutbound} are open; wait for one to close (StreamEnded or StreamReset), then open stream {streamId}.");
-        }
     }
 
     private HeaderBlockKind KindOf(H2Stream? stream, IReadOnlyList<HeaderField> headers, bool endStream)

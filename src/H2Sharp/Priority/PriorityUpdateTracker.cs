@@ -68,7 +68,7 @@ internal sealed class PriorityUpdateTracker
                 throw new ArgumentOutOfRangeException(nameof(streamId), streamId, $"Stream {streamId} is a push stream the server has not promised yet; PRIORITY_UPDATE may not name it (RFC 9218 section 7.1).");
             }
         }
-        else if (streamId > streams.HighestOutbound && !Admit(streamId, _core.Settings.Remote.MaxConcurrentStreams, streams.OpenOutbound, streams.HighestOutbound))
+        else if (streamId > streams.HighestOutbound && !Admit(streamId, _core.Admission.OutboundLimit, streams.OpenOutbound, streams.HighestOutbound))
         {
             throw new TooManyStreamsException($"Prioritizing idle stream {streamId} would pass the server's SETTINGS_MAX_CONCURRENT_STREAMS counting idle prioritized streams (RFC 9218 section 7.1); open or prioritize it once streams have closed.");
         }
@@ -93,7 +93,7 @@ internal sealed class PriorityUpdateTracker
                 // remain in the "idle" state plus the number of active streams ... MUST NOT exceed
                 // the value of the SETTINGS_MAX_CONCURRENT_STREAMS parameter. Servers that receive
                 // such a PRIORITY_UPDATE MUST respond with a connection error of type PROTOCOL_ERROR."
-                if (!Admit(id, _core.Settings.Local.MaxConcurrentStreams, streams.OpenInbound, streams.HighestInbound))
+                if (!Admit(id, _core.Admission.InboundLimit, streams.OpenInbound, streams.HighestInbound))
                 {
                     throw new ProtocolException($"The client prioritized idle stream {id} beyond SETTINGS_MAX_CONCURRENT_STREAMS (idle prioritized plus active streams; RFC 9218 section 7.1).", ErrorCode.ProtocolError, 0);
                 }

@@ -48,7 +48,7 @@ internal sealed class PushPromiseSender
         }
 
         CallerChecks.CanSendOnStream(parent, StreamInput.SendPushPromise);
-        CheckPromisedId(promisedStreamId);
+        _core.Admission.CheckPromisedOutbound(promisedStreamId);
 
         var prepared = OutboundHeaderRules.Prepare(requestHeaders, HeaderBlockKind.Request, new HeaderRuleOptions(
             _core.Config.ValidateOutboundHeaders,
@@ -63,31 +63,7 @@ internal sealed class PushPromiseSender
         Write(streamId, promisedStreamId, prepared);
         _core.Fsm.Process(ConnectionInput.SendPushPromise);
         _core.Streams.Apply(parent, StreamInput.SendPushPromise);
-        // RFC 9113 8.4.1: "Sending a PUSH_PROMISE frame creates a new stream and puts the stream
-        // into the "reserved (local)" state for the server".
-        var promised = _core.Streams.Create(promisedStreamId, local: true, _core.Settings.Remote.InitialWindowSize, _core.Settings.Local.InitialWindowSize);
-        _core.Streams.Apply(promised, StreamInput.SendPushPromise);
-    }
-
-    private void CheckPromisedId(int promisedStreamId)
-    {
-        var streams = _core.Streams;
-        // RFC 9113 6.6: "the sender MUST ensure that the promised stream is a valid choice for a
-        // new stream identifier (Section 5.1.1) (that is, the promised stream MUST be in the "idle" state)."
-        if (promisedStreamId <= 0 || !streams.IsLocal(promisedStreamId))
-        {
-            throw new ArgumentOutOfRangeException(nameof(promisedStreamId), promisedStreamId, $"Stream id {promisedStreamId} cannot be promised: a server pushes on new even stream ids (use GetNextAvailableStreamId).");
-        }
-
-        switch (streams.Find(promisedStreamId, out _, out _))
-        {
-            case StreamLookup.Idle:
-                return;
-            case StreamLookup.Skipped:
-                throw new ArgumentOutOfRangeException(nameof(promisedStreamId), promisedStreamId, $"Stream id {promisedStreamId} is lower than {streams.HighestOutbound}, already used; stream ids must increase (RFC 9113 section 5.1.1). Use GetNextAvailableStreamId.");
-            default:
-                throw new ArgumentOutOfRangeException(nameof(promisedStreamId), promisedStreamId, $"Stream {promisedStreamId} was already used; promise a new stream (GetNextAvailableStreamId).");
-        }
+        _core.Admission.ReserveOutbound(promisedStreamId);
     }
 
     private void Write(int streamId, int promisedStreamId, IReadOnlyList<HeaderField> headers)

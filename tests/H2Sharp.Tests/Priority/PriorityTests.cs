@@ -103,10 +103,11 @@ public class PriorityTests
         var reset = Assert.IsType<StreamReset>(Assert.Single(h.Receive(FrameFactory.Priority(1, 1))));
         Assert.Equal((1, ErrorCode.ProtocolError, false), (reset.StreamId, reset.ErrorCode, reset.RemoteReset));
         Assert.Equal("RST_STREAM 1 ProtocolError", Assert.Single(h.Drain()).ToString());
-        // On an idle stream: no state created and no RST_STREAM, which RFC 9113 6.4 forbids
-        // for idle streams; stream 9 can still be opened afterwards.
+        // On an idle stream: RST_STREAM PROTOCOL_ERROR all the same (RFC 7540 5.3.1, what
+        // conformance tools expect, though RFC 9113 6.4 forbids RST_STREAM on idle streams), and
+        // no state is created: stream 9 can still be opened afterwards.
         Assert.Empty(h.Receive(FrameFactory.Priority(9, 9)));
-        Assert.Empty(h.Drain());
+        Assert.Equal("RST_STREAM 9 ProtocolError", Assert.Single(h.Drain()).ToString());
         Assert.IsType<RequestReceived>(h.ReceiveRequest(9)[0]);
     }
 
@@ -152,10 +153,36 @@ public class PriorityTests
         var events = h.Receive(h.Peer.Headers(1, FrameFactory.Request(), true, new PriorityInfo(0, 32, false)));
         Assert.Equal([typeof(RequestReceived), typeof(StreamEnded)], events.Select(e => e.GetType()));
         Assert.Null(((RequestReceived)events[0]).PriorityUpdated);
-        // Still checked: self-dependency is a stream error (stream 1 is half-closed, not idle).
-        var reset = Assert.IsType<StreamReset>(Assert.Single(h.Receive(FrameFactory.Priority(1, 1))));
+        // The RFC 7540 scheme is off, its faults with it: self-dependency is ignored, in PRIORITY and in HEADERS.
+        h.Drain();
+        Assert.Empty(h.Receive(FrameFactory.Priority(1, 1)));
+        Assert.Empty(h.Receive(FrameFactory.Priority(5, 5)));
+        Assert.Equal([typeof(RequestReceived), typeof(StreamEnded)],
+            h.Receive(h.Peer.Headers(3, FrameFactory.Request(), true, new PriorityInfo(3, 16, false))).Select(e => e.GetType()));
+        Assert.Empty(h.Drain());
+    }
+
+    [Fact]
+    public void Self_dependency_is_ignored_once_the_peer_sent_NoRfc7540Priorities()
+    {
+        var h = ConnectionHarness.Server(null, (SettingCode.NoRfc7540Priorities, 1u));
+        h.Drain();
+        Assert.Empty(h.Receive(FrameFactory.Priority(3, 3)));
+        Assert.Empty(h.Drain());
+    }
+
+    [Fact]
+    public void A_stream_depending_on_itself_in_HEADERS_of_a_new_stream_is_reset_and_hpack_stays_in_step()
+    {
+        var h = ConnectionHarness.Server();
+        var events = h.Receive(h.Peer.Headers(1, FrameFactory.Request(), false, new PriorityInfo(1, 16, false)));
+        var reset = Assert.IsType<StreamReset>(Assert.Single(events));
         Assert.Equal((1, ErrorCode.ProtocolError, false), (reset.StreamId, reset.ErrorCode, reset.RemoteReset));
         Assert.Equal("RST_STREAM 1 ProtocolError", Assert.Single(h.Drain()).ToString());
+        // The block was decoded: the next request, compressed against the same table, decodes.
+        Assert.IsType<RequestReceived>(h.Receive(h.Peer.Headers(3, FrameFactory.Request(), true))[0]);
+        // DATA on the rejected stream is dropped (we reset it): its window comes back.
+        Assert.Empty(h.Receive(FrameFactory.Data(1, 100)));
     }
 
     [Fact]
