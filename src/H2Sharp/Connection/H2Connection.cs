@@ -219,7 +219,12 @@ public sealed partial class H2Connection
                 throw new ProtocolException($"CONTINUATION on stream {header.StreamId} without a header block in progress.", ErrorCode.ProtocolError, 0);
         }
 
-        var outcome = _core.Fsm.Process(InputFor(header.Type));
+        // Frame type 0x10 is RFC 9218's PRIORITY_UPDATE only once that scheme is in use, which the
+        // setting is the one signal of (RFC 9218 2.1.1: without it, PRIORITY_UPDATE frames "are
+        // likely to be ignored"); otherwise it is an unknown frame, as in h2 (RFC 9113 5.5:
+        // "Implementations MUST ignore unknown or unsupported values in all extensible protocol elements").
+        bool unknown = header.Type == FrameType.PriorityUpdate && !PrioritySignals.ExtensiblePrioritiesInUse(_core);
+        var outcome = _core.Fsm.Process(unknown ? ConnectionInput.RecvUnknown : InputFor(header.Type));
         if (outcome == TransitionOutcome.Forbidden)
         {
             throw new ProtocolException($"A {(Config.ClientSide ? "server" : "client")} may not send {header.Type} frames here.", ErrorCode.ProtocolError, 0);
@@ -227,6 +232,12 @@ public sealed partial class H2Connection
 
         if (outcome == TransitionOutcome.Ignore)
         {
+            return;
+        }
+
+        if (unknown)
+        {
+            _control.OnUnknown(header, payload);
             return;
         }
 
