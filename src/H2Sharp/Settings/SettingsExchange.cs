@@ -12,6 +12,9 @@ namespace H2Sharp;
 /// </summary>
 internal sealed partial class SettingsExchange
 {
+    /// <summary>SETTINGS_INITIAL_WINDOW_SIZE before any SETTINGS frame (RFC 9113 section 6.5.2).</summary>
+    private const uint RfcInitialWindowSize = 65_535;
+
     private readonly ConnectionCore _core;
     private bool _remoteSettingsSeen;
 
@@ -153,7 +156,7 @@ internal sealed partial class SettingsExchange
                     _core.Decoder.MaxHeaderListSize = (int)Math.Min(change.NewValue, int.MaxValue);
                     break;
                 case SettingCode.InitialWindowSize:
-                    long delta = (long)change.NewValue - change.OriginalValue;
+                    long delta = InitialWindowDelta(change);
                     foreach (var stream in _core.Streams.All)
                     {
                         stream.ReceiveWindow.Adjust(delta);
@@ -179,7 +182,7 @@ internal sealed partial class SettingsExchange
                 // value." ... "An endpoint MUST treat a change to SETTINGS_INITIAL_WINDOW_SIZE
                 // that causes any flow-control window to exceed the maximum size as a connection
                 // error of type FLOW_CONTROL_ERROR."
-                long delta = (long)change.NewValue - change.OriginalValue;
+                long delta = InitialWindowDelta(change);
                 foreach (var stream in _core.Streams.All)
                 {
                     if (stream.SendWindow + delta > int.MaxValue)
@@ -196,6 +199,14 @@ internal sealed partial class SettingsExchange
                 break;
         }
     }
+
+    /// <summary>
+    /// How far a change of SETTINGS_INITIAL_WINDOW_SIZE moves every stream window. The setting
+    /// always has a value (RFC 9113 6.5.2: initial value 65,535), so OriginalValue is never null
+    /// here; the fallback only keeps the arithmetic total.
+    /// </summary>
+    private static long InitialWindowDelta(ChangedSetting change) =>
+        (long)change.NewValue - (change.OriginalValue ?? RfcInitialWindowSize);
 
     private void Write(List<KeyValuePair<SettingCode, uint>> values, bool onlyChangesPending)
     {
