@@ -19,6 +19,7 @@ internal sealed class ConnectionCore : IConnectionOutput
     public ConnectionCore(H2Configuration config)
     {
         Config = config;
+        HeaderOptions = new H2HeaderOptions(config);
         Client = config.ClientSide;
         Fsm = new ConnectionStateMachine(Client);
         Ledger = new ConnectionLedger(config);
@@ -33,6 +34,9 @@ internal sealed class ConnectionCore : IConnectionOutput
     }
 
     public H2Configuration Config { get; }
+
+    /// <summary>The header switches in force now (the caller may change them between calls).</summary>
+    public H2HeaderOptions HeaderOptions { get; }
 
     public bool Client { get; }
 

@@ -54,8 +54,19 @@ public sealed partial class H2Connection
         _core.Out.Tracer = config.Logger is null ? null : new FrameTracer(config.Logger, config.ClientSide);
     }
 
-    /// <summary>The configuration this connection was created with.</summary>
+    /// <summary>
+    /// The configuration this connection was created with. Its values are read once; the header
+    /// switches that may change on a live connection are in <see cref="HeaderOptions"/>.
+    /// </summary>
     public H2Configuration Config { get; }
+
+    /// <summary>
+    /// The header switches of this connection, changeable while it runs (h2's
+    /// <c>config.header_encoding</c>, <c>validate_*</c> and <c>normalize_*</c> flags): they start
+    /// as <see cref="Config"/>'s and apply from the next header block. Change them only from the
+    /// code that owns the connection, between calls.
+    /// </summary>
+    public H2HeaderOptions HeaderOptions => _core.HeaderOptions;
 
     /// <summary>Our settings: values in force, with changes pending until the peer acknowledges them.</summary>
     public H2Settings LocalSettings => _core.Settings.Local;

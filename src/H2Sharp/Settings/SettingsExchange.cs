@@ -21,6 +21,9 @@ internal sealed partial class SettingsExchange
     private readonly HpackEncoder _encoder;
     private readonly FrameReader _reader;
     private readonly bool _client;
+
+    /// <summary>SETTINGS_INITIAL_WINDOW_SIZE before any SETTINGS frame (RFC 9113 section 6.5.2).</summary>
+    private const uint RfcInitialWindowSize = 65_535;
     private bool _remoteSettingsSeen;
 
     public SettingsExchange(IConnectionOutput output, H2Configuration config, ConnectionLedger ledger, FlowController flow, HpackDecoder decoder, HpackEncoder encoder, FrameReader reader)
@@ -167,7 +170,7 @@ internal sealed partial class SettingsExchange
                     _decoder.MaxHeaderListSize = (int)Math.Min(change.NewValue, int.MaxValue);
                     break;
                 case SettingCode.InitialWindowSize:
-                    _flow.OnOurInitialWindowSizeAcknowledged((long)change.NewValue - change.OriginalValue);
+                    _flow.OnOurInitialWindowSizeAcknowledged(InitialWindowDelta(change));
                     break;
             }
         }
@@ -184,10 +187,18 @@ internal sealed partial class SettingsExchange
                 break;
             case SettingCode.InitialWindowSize:
                 // RFC 9113 6.9.2: every stream send window moves by the difference (FlowControl owns it).
-                _flow.OnPeerInitialWindowSizeChanged((long)change.NewValue - change.OriginalValue, change.NewValue);
+                _flow.OnPeerInitialWindowSizeChanged(InitialWindowDelta(change), change.NewValue);
                 break;
         }
     }
+
+    /// <summary>
+    /// How far a change of SETTINGS_INITIAL_WINDOW_SIZE moves every stream window. The setting
+    /// always has a value (RFC 9113 6.5.2: initial value 65,535), so OriginalValue is never null
+    /// here; the fallback only keeps the arithmetic total.
+    /// </summary>
+    private static long InitialWindowDelta(ChangedSetting change) =>
+        (long)change.NewValue - (change.OriginalValue ?? RfcInitialWindowSize);
 
     private void Write(List<KeyValuePair<SettingCode, uint>> values, bool onlyChangesPending)
     {
