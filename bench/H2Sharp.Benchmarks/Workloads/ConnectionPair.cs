@@ -144,8 +144,8 @@ public sealed class ConnectionPair
             if (n > 0)
             {
                 moved = true;
-                ReadOnlySpan<byte> bytes = Client.PendingOutboundData.Span;
-                _capture?.Write(bytes);
+                ReadOnlyMemory<byte> bytes = Client.PendingOutboundData;
+                _capture?.Write(bytes.Span);
                 var events = Server.ReceiveData(bytes);
                 Client.AdvanceOutbound(n);
                 OnServerEvents(events);
@@ -155,9 +155,11 @@ public sealed class ConnectionPair
             if (n > 0)
             {
                 moved = true;
-                var events = Client.ReceiveData(Server.PendingOutboundData.Span);
-                Server.AdvanceOutbound(n);
+                // Bodies are lent from the server's outbound buffer (ReceiveData(ReadOnlyMemory)):
+                // the events are read before that buffer is advanced and written again.
+                var events = Client.ReceiveData(Server.PendingOutboundData);
                 OnClientEvents(events);
+                Server.AdvanceOutbound(n);
             }
         }
         while (moved);

@@ -100,6 +100,32 @@ public sealed partial class H2Connection
     }
 
     /// <summary>
+    /// As <see cref="ReceiveData(ReadOnlySpan{byte})"/>, without copying bodies: a
+    /// <see cref="DataReceived.Data"/> whose DATA frame arrived whole in <paramref name="data"/> is a
+    /// slice of <paramref name="data"/> (the common case: a frame cut across two calls is copied).
+    /// Such a slice is valid while the caller leaves that memory unchanged: read it before the
+    /// receive buffer is reused (typically before the next read from the transport and the next
+    /// call), or copy it (<c>Data.ToArray()</c>) to keep it. <see cref="DataReceived.IsBorrowed"/>
+    /// tells which events borrow.
+    /// </summary>
+    /// <param name="data">The bytes received; bodies may be handed out as slices of this memory.</param>
+    /// <returns>The events, possibly none.</returns>
+    /// <exception cref="ProtocolException">As for <see cref="ReceiveData(ReadOnlySpan{byte})"/>.</exception>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(-1)]
+    public IReadOnlyList<H2Event> ReceiveData(ReadOnlyMemory<byte> data)
+    {
+        _core.BorrowedInput = data;
+        try
+        {
+            return ReceiveData(data.Span);
+        }
+        finally
+        {
+            _core.BorrowedInput = default;
+        }
+    }
+
+    /// <summary>
     /// Hands received bytes to the connection and returns the events they caused, in order.
     /// Partial frames are kept until the rest arrives. Answers the stack owes the peer (PING
     /// ACK, SETTINGS ACK, RST_STREAM for stream errors, WINDOW_UPDATE) are queued for sending.

@@ -108,10 +108,12 @@ internal sealed class DataReceiver
             ended = new StreamEnded { StreamId = stream.Id };
         }
 
+        bool borrowed = false;
         _core.Emit(new DataReceived
         {
             StreamId = stream.Id,
-            Data = length == 0 ? ReadOnlyMemory<byte>.Empty : frame.Data.ToArray(),
+            Data = length == 0 ? ReadOnlyMemory<byte>.Empty : _core.Lend(frame.Data, out borrowed),
+            IsBorrowed = borrowed,
             FlowControlledLength = flow,
             StreamEnded = ended,
         });

@@ -14,8 +14,20 @@ public sealed record DataReceived : H2Event
     /// <summary>The stream this event concerns.</summary>
     public int StreamId { get; init; }
 
-    /// <summary>The data (padding removed). The memory is owned by this event.</summary>
+    /// <summary>
+    /// The data (padding removed). From <see cref="H2Connection.ReceiveData(ReadOnlySpan{byte})"/> the
+    /// memory is owned by this event. From <see cref="H2Connection.ReceiveData(ReadOnlyMemory{byte})"/>
+    /// it is a slice of the caller's memory when <see cref="IsBorrowed"/> is true: valid only while
+    /// that memory is unchanged, so read or copy it before the receive buffer is reused.
+    /// </summary>
     public ReadOnlyMemory<byte> Data { get; init; }
+
+    /// <summary>
+    /// True when <see cref="Data"/> is a slice of the memory passed to
+    /// <see cref="H2Connection.ReceiveData(ReadOnlyMemory{byte})"/> (no copy was made); false when
+    /// this event owns its copy.
+    /// </summary>
+    public bool IsBorrowed { get; init; }
 
     /// <summary>How much of the flow-control windows this frame used: data plus padding. Use this, not <c>Data.Length</c>, to reopen windows.</summary>
     public int FlowControlledLength { get; init; }
