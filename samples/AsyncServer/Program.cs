@@ -1,5 +1,7 @@
 // AsyncServer: HTTP/2 over TLS with async/await, reachable from curl, HttpClient, nghttp and
-// browsers. The C# counterpart of h2's "Asyncio Example Server".
+// browsers. The C# counterpart of h2's "Asyncio Example Server", now on H2Sharp.Server: the
+// host owns the sockets, TLS, limits and the one task per connection; this file says what to
+// listen on and Router says what to answer.
 //
 //   dotnet run --project samples/AsyncServer                   # https://127.0.0.1:8443/
 //   curl --http2 -k https://127.0.0.1:8443/                     # index.html from wwwroot
@@ -13,11 +15,9 @@
 //   --exit-after-seconds N    stop on its own after N seconds (the tests use it)
 using System.Globalization;
 using System.Net;
-using System.Net.Security;
-using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using AsyncServer;
+using H2Sharp.Server;
 
 int tlsPort = int.Parse(Option("--port") ?? "8443", CultureInfo.InvariantCulture);
 int? h2cPort = Option("--h2c") is string h2c ? int.Parse(h2c, CultureInfo.InvariantCulture) : null;
@@ -26,7 +26,7 @@ X509Certificate2 certificate = Option("--cert") is string certFile
     ? X509Certificate2.CreateFromPemFile(certFile, Option("--key") ?? throw new ArgumentException("--cert needs --key"))
     : Certificates.CreateSelfSigned();
 
-// Ctrl+C, or --exit-after-seconds, cancels this token: listeners stop, connections say GOAWAY.
+// Ctrl+C, or --exit-after-seconds, stops the server: GOAWAY to every client, streams in flight finish.
 using var stopping = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopping.Cancel(); };
 if (Option("--exit-after-seconds") is string seconds)
@@ -34,81 +34,31 @@ if (Option("--exit-after-seconds") is string seconds)
     stopping.CancelAfter(TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)));
 }
 
-var router = new Router(root);
-var tls = new SslServerAuthenticationOptions
-{
-    ServerCertificate = certificate,
-    // ALPN: we speak "h2" only. A client offering just http/1.1 fails the handshake.
-    ApplicationProtocols = [SslApplicationProtocol.Http2],
-    // RFC 9113 section 9.2: "Implementations of HTTP/2 MUST use TLS version 1.2 or higher".
-    EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-};
-
-var listeners = new List<Task> { ListenAsync(tlsPort, useTls: true) };
-Console.WriteLine($"Listening on https://127.0.0.1:{tlsPort}/ (HTTP/2 over TLS, ALPN h2), serving {root}");
+var options = new H2ServerOptions { ShutdownTimeout = TimeSpan.FromSeconds(5) };
+// ALPN "h2" only: a client offering just http/1.1 fails the handshake.
+options.Listen(IPAddress.Loopback, tlsPort, listen => listen.UseHttps(certificate));
 if (h2cPort is int cleartextPort)
 {
-    listeners.Add(ListenAsync(cleartextPort, useTls: false));
-    Console.WriteLine($"Listening on http://127.0.0.1:{cleartextPort}/ (HTTP/2 with prior knowledge)");
+    options.Listen(IPAddress.Loopback, cleartextPort, listen => listen.Protocols = H2ListenProtocols.PriorKnowledge);
 }
-await Task.WhenAll(listeners);
+
+await using var server = new H2Server(options, new Router(root));
+await server.StartAsync();
+Console.WriteLine($"Listening on https://127.0.0.1:{tlsPort}/ (HTTP/2 over TLS, ALPN h2), serving {root}");
+if (h2cPort is int port)
+{
+    Console.WriteLine($"Listening on http://127.0.0.1:{port}/ (HTTP/2 with prior knowledge)");
+}
+try
+{
+    await Task.Delay(Timeout.Infinite, stopping.Token);
+}
+catch (OperationCanceledException)
+{
+    // Stopping.
+}
+await server.StopAsync();
 Console.WriteLine("Stopped.");
-
-// Accepts connections until stopped; each connection runs on its own, so many clients are
-// served at once, each with many concurrent streams.
-async Task ListenAsync(int port, bool useTls)
-{
-    using var listener = new TcpListener(IPAddress.Loopback, port);
-    listener.Start();
-    var connections = new List<Task>();
-    try
-    {
-        while (true)
-        {
-            Socket socket = await listener.AcceptSocketAsync(stopping.Token);
-            socket.NoDelay = true; // HTTP/2 frames are small and latency-sensitive
-            connections.Add(ServeAsync(socket, useTls));
-            connections.RemoveAll(t => t.IsCompleted);
-        }
-    }
-    catch (OperationCanceledException)
-    {
-        // Stopping: let the open connections finish their GOAWAY.
-    }
-    await Task.WhenAll(connections);
-}
-
-async Task ServeAsync(Socket socket, bool useTls)
-{
-    Stream transport = new NetworkStream(socket, ownsSocket: true);
-    try
-    {
-        if (useTls)
-        {
-            var ssl = new SslStream(transport);
-            transport = ssl;
-            // A client that never finishes its handshake must not hold a connection forever.
-            using var handshake = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
-            handshake.CancelAfter(TimeSpan.FromSeconds(10));
-            await ssl.AuthenticateAsServerAsync(tls, handshake.Token);
-            // RFC 9113 section 3.2: HTTP/2 over TLS uses the "h2" protocol identifier.
-            if (ssl.NegotiatedApplicationProtocol != SslApplicationProtocol.Http2)
-            {
-                return;
-            }
-        }
-        using var session = new Http2Session(transport, router);
-        await session.RunAsync(stopping.Token);
-    }
-    catch (Exception e) when (e is IOException or AuthenticationException or OperationCanceledException or SocketException)
-    {
-        // The client went away or failed the handshake: nothing more to do for it.
-    }
-    finally
-    {
-        await transport.DisposeAsync();
-    }
-}
 
 string? Option(string name)
 {

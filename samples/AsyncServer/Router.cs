@@ -1,8 +1,12 @@
+using System.Buffers;
+using System.Globalization;
+using System.IO.Pipelines;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using H2Sharp;
+using H2Sharp.Server;
 
 namespace AsyncServer;
 
@@ -10,17 +14,23 @@ namespace AsyncServer;
 /// The application: <c>/echo</c> answers any method with the request's headers and body as
 /// JSON; every other path is a static file under the root (GET and HEAD).
 /// </summary>
-internal sealed class Router(string root)
+/// <remarks>
+/// A static file is answered without an await: the host runs this on the connection's own task
+/// and sends the response in the same socket write as the others of that read.
+/// </remarks>
+internal sealed class Router(string root) : IH2Application
 {
+    public static readonly HeaderField ServerField = new("server", "h2sharp-async-server");
+
     // Escape only what JSON requires ("hi" stays "hi", not \u0022hi\u0022): this JSON is an API
     // answer, never pasted into HTML, which is what the default encoder guards against.
     private static readonly JsonSerializerOptions PlainJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly string _root = System.IO.Path.TrimEndingDirectorySeparator(root) + System.IO.Path.DirectorySeparatorChar;
+    private readonly StaticFiles _files = new(root);
 
-    public async Task<Response> HandleAsync(Request request)
+    public ValueTask HandleAsync(H2ServerRequestContext context)
     {
-        string path = request.Path;
+        string path = context.Path;
         int query = path.IndexOf('?', StringComparison.Ordinal);
         if (query >= 0)
         {
@@ -28,45 +38,81 @@ internal sealed class Router(string root)
         }
         if (path == "/echo")
         {
-            return Echo(request);
+            return EchoAsync(context);
         }
-        if (request.Method is not ("GET" or "HEAD"))
+        string method = context.Method;
+        if (method is not ("GET" or "HEAD"))
         {
-            return Response.Text(405, "only GET and HEAD here; POST to /echo\n");
+            return Text(context, 405, "only GET and HEAD here; POST to /echo\n");
         }
-        Response file = await StaticFileAsync(path);
-        return request.Method == "HEAD" ? file with { OmitBody = true } : file;
+        if (_files.Find(path) is not StaticFiles.Entry file)
+        {
+            return Text(context, 404, "not found\n");
+        }
+        foreach (HeaderField field in file.Headers)
+        {
+            context.ResponseHeaders.Add(field);
+        }
+        if (method == "GET")
+        {
+            context.ResponseBodyWriter.Write<byte>(file.Body);
+        }
+        return default;
     }
 
-    private static Response Echo(Request request)
+    private static async ValueTask EchoAsync(H2ServerRequestContext context)
     {
-        var headers = new JsonObject();
-        foreach (HeaderField field in request.Headers)
+        // The whole body, read as it arrives; the host gives the client window back as it is consumed.
+        PipeReader reader = context.RequestBodyReader;
+        var body = new MemoryStream();
+        while (true)
+        {
+            ReadResult read = await reader.ReadAsync(context.RequestAborted);
+            foreach (ReadOnlyMemory<byte> segment in read.Buffer)
+            {
+                body.Write(segment.Span);
+            }
+            reader.AdvanceTo(read.Buffer.End);
+            if (read.IsCompleted)
+            {
+                break;
+            }
+        }
+        var headers = new JsonObject
+        {
+            [":method"] = context.Method,
+            [":path"] = context.Path,
+            [":scheme"] = context.Scheme,
+            [":authority"] = context.Authority,
+        };
+        foreach (HeaderField field in context.RequestHeaders)
         {
             headers[field.NameString] = field.ValueString; // a repeated name keeps its last value
         }
         var json = new JsonObject
         {
-            ["method"] = request.Method,
-            ["path"] = request.Path,
+            ["method"] = context.Method,
+            ["path"] = context.Path,
             ["headers"] = headers,
-            ["body"] = Encoding.UTF8.GetString(request.Body.GetBuffer(), 0, (int)request.Body.Length),
+            ["body"] = Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length),
         };
-        return new Response(200, "application/json", Encoding.UTF8.GetBytes(json.ToJsonString(PlainJson)));
+        byte[] bytes = Encoding.UTF8.GetBytes(json.ToJsonString(PlainJson));
+        Respond(context, 200, "application/json", bytes);
+        await context.ResponseBodyWriter.FlushAsync(context.RequestAborted);
     }
 
-    private async Task<Response> StaticFileAsync(string path)
+    private static ValueTask Text(H2ServerRequestContext context, int status, string text)
     {
-        if (path.EndsWith('/'))
-        {
-            path += "index.html";
-        }
-        // Only files under the root: "/../secret" resolves outside it and is not found.
-        string full = System.IO.Path.GetFullPath(System.IO.Path.Join(_root, Uri.UnescapeDataString(path)));
-        if (!full.StartsWith(_root, StringComparison.Ordinal) || !File.Exists(full))
-        {
-            return Response.Text(404, "not found\n");
-        }
-        return new Response(200, ContentTypes.For(full), await File.ReadAllBytesAsync(full));
+        Respond(context, status, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(text));
+        return default;
+    }
+
+    private static void Respond(H2ServerRequestContext context, int status, string contentType, byte[] body)
+    {
+        context.StatusCode = status;
+        context.ResponseHeaders.Add(new HeaderField("content-type", contentType));
+        context.ResponseHeaders.Add(new HeaderField("content-length", body.Length.ToString(CultureInfo.InvariantCulture)));
+        context.ResponseHeaders.Add(ServerField);
+        context.ResponseBodyWriter.Write<byte>(body);
     }
 }
