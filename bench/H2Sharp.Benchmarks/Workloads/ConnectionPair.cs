@@ -225,12 +225,12 @@ public sealed class ConnectionPair
                     DataFrames++;
                     // W1: the body must arrive as one DATA frame of 1024 bytes with END_STREAM.
                     // The message is built only on failure: formatting it per frame cost a string per request.
-                    if (_bodyLength == W1Body && (d.Data.Length != W1Body || d.StreamEnded is null))
+                    if (_bodyLength == W1Body && (d.Length != W1Body || d.StreamEnded is null))
                     {
-                        throw new BenchFailure($"W1 DATA frame of {d.Data.Length} bytes");
+                        throw new BenchFailure($"W1 DATA frame of {d.Length} bytes");
                     }
 
-                    BodyBytes += d.Data.Length;
+                    BodyBytes += d.Length;
                     Client.AcknowledgeReceivedData(d.FlowControlledLength, d.StreamId);
                     break;
                 case StreamEnded:

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using H2Sharp.Events;
 using H2Sharp.Frames;

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using H2Sharp.Events;
 using H2Sharp.Frames;
@@ -7,7 +8,7 @@ namespace H2Sharp;
 
 /// <summary>
 /// One HTTP/2 connection, client or server, with no I/O (h2's <c>H2Connection</c>): pass the
-/// bytes you receive to <see cref="ReceiveData"/> and act on the events it returns; call the
+/// bytes you receive to <see cref="ReceiveData(ReadOnlySpan{byte})"/> and act on the events it returns; call the
 /// Send methods to act; send what <see cref="DataToSend(int?)"/> (or
 /// <see cref="PendingOutboundData"/>) gives you. See docs/connection.md.
 /// </summary>
@@ -100,13 +101,14 @@ public sealed partial class H2Connection
     }
 
     /// <summary>
-    /// As <see cref="ReceiveData(ReadOnlySpan{byte})"/>, without copying bodies: a
-    /// <see cref="DataReceived.Data"/> whose DATA frame arrived whole in <paramref name="data"/> is a
-    /// slice of <paramref name="data"/> (the common case: a frame cut across two calls is copied).
-    /// Such a slice is valid while the caller leaves that memory unchanged: read it before the
-    /// receive buffer is reused (typically before the next read from the transport and the next
-    /// call), or copy it (<c>Data.ToArray()</c>) to keep it. <see cref="DataReceived.IsBorrowed"/>
-    /// tells which events borrow.
+    /// As <see cref="ReceiveData(ReadOnlySpan{byte})"/>, without copying bodies: the payload of a
+    /// DATA frame that arrived whole in <paramref name="data"/> is lent to its
+    /// <see cref="DataReceived"/> as a slice of <paramref name="data"/> (<see cref="DataReceived.Span"/>,
+    /// <see cref="DataReceived.IsBorrowed"/> true); only a payload cut across calls is copied.
+    /// A lent slice is valid until the next <c>ReceiveData</c> call, and only while the caller
+    /// leaves that memory unchanged: read it before the receive buffer is reused, or keep a copy
+    /// (<see cref="DataReceived.CopyData"/>, or read <see cref="DataReceived.Data"/>, which copies on
+    /// first use). See docs/data.md.
     /// </summary>
     /// <param name="data">The bytes received; bodies may be handed out as slices of this memory.</param>
     /// <returns>The events, possibly none.</returns>
@@ -114,15 +116,51 @@ public sealed partial class H2Connection
     [System.Runtime.CompilerServices.OverloadResolutionPriority(-1)]
     public IReadOnlyList<H2Event> ReceiveData(ReadOnlyMemory<byte> data)
     {
-        _core.BorrowedInput = data;
-        try
+        if (!CanReceive())
         {
-            return ReceiveData(data.Span);
+            return Array.Empty<H2Event>();
         }
-        finally
+
+        Process(data);
+        return _core.TakeEvents();
+    }
+
+    /// <summary>
+    /// As <see cref="ReceiveData(ReadOnlyMemory{byte})"/>, for a sequence of segments (what a
+    /// <c>System.IO.Pipelines.PipeReader</c> returns): each segment is processed in order,
+    /// bodies whole in a segment are lent (a payload is still lent when only its 9-octet frame
+    /// header was in the previous segment), and the events of all segments come back in one list.
+    /// Lent slices are valid until the next <c>ReceiveData</c> call and while the sequence's
+    /// memory is unchanged: call <c>PipeReader.AdvanceTo</c> after handling the events.
+    /// </summary>
+    /// <param name="data">The bytes received.</param>
+    /// <returns>The events, possibly none.</returns>
+    /// <exception cref="ProtocolException">As for <see cref="ReceiveData(ReadOnlySpan{byte})"/>.</exception>
+    public IReadOnlyList<H2Event> ReceiveData(in ReadOnlySequence<byte> data)
+    {
+        if (!CanReceive())
         {
-            _core.BorrowedInput = default;
+            return Array.Empty<H2Event>();
         }
+
+        if (data.IsSingleSegment)
+        {
+            Process(data.First);
+        }
+        else
+        {
+            foreach (ReadOnlyMemory<byte> segment in data)
+            {
+                if (_core.Fsm.State == ConnectionState.Closed)
+                {
+                    break;
+                }
+
+                Process(segment);
+            }
+        }
+
+        return _core.TakeEvents();
     }
 
     /// <summary>
@@ -130,6 +168,8 @@ public sealed partial class H2Connection
     /// Partial frames are kept until the rest arrives. Answers the stack owes the peer (PING
     /// ACK, SETTINGS ACK, RST_STREAM for stream errors, WINDOW_UPDATE) are queued for sending.
     /// After a connection error (or our GOAWAY with an error) further bytes are ignored.
+    /// Each <see cref="DataReceived"/> owns a copy of its payload; to receive bodies without a
+    /// copy, pass memory (<see cref="ReceiveData(ReadOnlyMemory{byte})"/>).
     /// </summary>
     /// <param name="data">The bytes received.</param>
     /// <returns>The events, possibly none.</returns>
@@ -141,14 +181,45 @@ public sealed partial class H2Connection
     /// </exception>
     public IReadOnlyList<H2Event> ReceiveData(ReadOnlySpan<byte> data)
     {
+        if (!CanReceive())
+        {
+            return Array.Empty<H2Event>();
+        }
+
+        Process(data);
+        return _core.TakeEvents();
+    }
+
+    /// <summary>False when closed (input is ignored); throws before <see cref="InitiateConnection"/>.</summary>
+    private bool CanReceive()
+    {
         switch (_core.Fsm.State)
         {
             case ConnectionState.Idle:
                 throw new ProtocolException("Call InitiateConnection before ReceiveData.");
             case ConnectionState.Closed:
-                return Array.Empty<H2Event>();
+                return false;
+            default:
+                return true;
         }
+    }
 
+    /// <summary>Reads frames from memory whose DATA payloads may be lent to events.</summary>
+    private void Process(ReadOnlyMemory<byte> data)
+    {
+        _core.BorrowedInput = data;
+        try
+        {
+            Process(data.Span);
+        }
+        finally
+        {
+            _core.BorrowedInput = default;
+        }
+    }
+
+    private void Process(ReadOnlySpan<byte> data)
+    {
         var tracer = _core.Out.Tracer;
         tracer?.Flush(_core.Out.Pending.Span);
         try
@@ -179,8 +250,6 @@ public sealed partial class H2Connection
         {
             tracer?.Flush(_core.Out.Pending.Span);
         }
-
-        return _core.TakeEvents();
     }
 
     private void Dispatch(in FrameHeader header, ReadOnlySpan<byte> payload)
