@@ -432,7 +432,7 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
                 _core.CloseConnection(ErrorCode.NoError);
                 Metrics.GoAway(ErrorCode.NoError, remote: false);
             }
-            catch (H2Exception)
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
             {
                 _closing = true; // the connection cannot send GOAWAY (already closed): just close
             }
@@ -448,7 +448,7 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
             _core.CloseConnection(code);
             Metrics.GoAway(code, remote: false);
         }
-        catch (H2Exception)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             // Not started (no preface yet) or closed already: nothing to say, just close.
         }
@@ -492,7 +492,7 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
                 {
                     _core.Ping((ulong)now);
                 }
-                catch (H2Exception)
+                catch (Exception e) when (e is InvalidOperationException or ArgumentException)
                 {
                     _pingSentAt = 0;
                 }
@@ -569,7 +569,7 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
         {
             _core.AcknowledgeReceivedData(bytes, streamId);
         }
-        catch (H2Exception)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             // The stream is long gone; its credit no longer matters.
         }
@@ -582,7 +582,7 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
             _core.SendHeaders(streamId, headers, endStream);
             return true;
         }
-        catch (H2Exception)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             return false; // the stream was reset or the connection closed meanwhile
         }
@@ -594,7 +594,7 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
         {
             return _core.SendAvailableData(streamId, data, endStream);
         }
-        catch (H2Exception)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             return -1;
         }
@@ -606,7 +606,7 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
         {
             _core.EndStream(streamId);
         }
-        catch (H2Exception)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             // Reset meanwhile.
         }
@@ -619,7 +619,7 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
             _core.ResetStream(streamId, code);
             Metrics.Reset(code, remote: false);
         }
-        catch (H2Exception)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             // Already closed.
         }
