@@ -18,7 +18,7 @@ namespace H2Sharp;
 /// subclass such as <see cref="StreamClosedException"/>) or <see cref="ArgumentException"/> and
 /// leaves the connection usable; a protocol error by the peer either resets one stream (reported
 /// as <see cref="StreamReset"/>) or, for connection errors, queues GOAWAY and throws a
-/// <see cref="ProtocolException"/> from <see cref="ReceiveData"/>. See docs/errors.md.
+/// <see cref="ProtocolException"/> from <see cref="ReceiveData(ReadOnlySpan{byte})"/>. See docs/errors.md.
 /// </remarks>
 public sealed partial class H2Connection
 {
@@ -86,7 +86,7 @@ public sealed partial class H2Connection
     /// Starts the connection: a client queues the connection preface and its SETTINGS, a server
     /// its SETTINGS; both add a WINDOW_UPDATE when <see cref="H2Configuration.InitialConnectionWindowSize"/>
     /// is above 65,535. Call once, before anything else, and send <see cref="DataToSend(int?)"/>.
-    /// A server that called <see cref="ReceiveData"/> first was started by it (its SETTINGS is
+    /// A server that called <see cref="ReceiveData(ReadOnlySpan{byte})"/> first was started by it (its SETTINGS is
     /// queued before any answer, as RFC 9113 section 3.4 requires); its first call here then does nothing.
     /// </summary>
     /// <exception cref="InvalidOperationException">Called twice, or after <see cref="InitiateUpgradeConnection"/>.</exception>
@@ -127,6 +127,7 @@ public sealed partial class H2Connection
     /// <param name="data">The bytes received; bodies may be handed out as slices of this memory.</param>
     /// <returns>The events, possibly none.</returns>
     /// <exception cref="ProtocolException">As for <see cref="ReceiveData(ReadOnlySpan{byte})"/>.</exception>
+    /// <exception cref="InvalidOperationException">As for <see cref="ReceiveData(ReadOnlySpan{byte})"/>.</exception>
     [System.Runtime.CompilerServices.OverloadResolutionPriority(-1)]
     public IReadOnlyList<H2Event> ReceiveData(ReadOnlyMemory<byte> data)
     {
@@ -150,6 +151,7 @@ public sealed partial class H2Connection
     /// <param name="data">The bytes received.</param>
     /// <returns>The events, possibly none.</returns>
     /// <exception cref="ProtocolException">As for <see cref="ReceiveData(ReadOnlySpan{byte})"/>.</exception>
+    /// <exception cref="InvalidOperationException">As for <see cref="ReceiveData(ReadOnlySpan{byte})"/>.</exception>
     public IReadOnlyList<H2Event> ReceiveData(in ReadOnlySequence<byte> data)
     {
         if (!CanReceive())
@@ -216,7 +218,7 @@ public sealed partial class H2Connection
                 // frame the server sends", so our SETTINGS goes out before the ACK it will owe.
                 InitiateConnection();
                 _initiatedImplicitly = true;
-                break;
+                return true;
             case ConnectionState.Idle:
                 throw new InvalidOperationException("The connection is not started: a client calls InitiateConnection (or InitiateUpgradeConnection) before ReceiveData, since a client speaks first (RFC 9113 section 3.4).");
             case ConnectionState.Closed:
