@@ -122,7 +122,7 @@ public sealed partial class H2Connection
     /// A lent slice is valid until the next <c>ReceiveData</c> call, and only while the caller
     /// leaves that memory unchanged: read it before the receive buffer is reused, or keep a copy
     /// (<see cref="DataReceived.CopyData"/>, or read <see cref="DataReceived.Data"/>, which copies on
-    /// first use). See docs/data.md.
+    /// first use). See docs/connection.md ("Receiving without copies").
     /// </summary>
     /// <param name="data">The bytes received; bodies may be handed out as slices of this memory.</param>
     /// <returns>The events, possibly none.</returns>

@@ -156,6 +156,95 @@ public class ZeroCopyReceiveTests
         Assert.Equal(0, a.Connection.DataToSend(writer));
     }
 
+    [Fact]
+    public void A_ping_cut_across_three_segments_is_answered_with_the_exact_ack()
+    {
+        var h = ConnectionHarness.Server();
+        byte[] ping = Hex("000008 06 00 00000000 0102030405060708");
+        var sequence = Segments(ping.AsSpan(0, 4).ToArray(), ping.AsSpan(4, 9).ToArray(), ping.AsSpan(13).ToArray());
+
+        var received = Assert.IsType<PingReceived>(Assert.Single(h.Connection.ReceiveData(sequence)));
+        var writer = new ArrayBufferWriter<byte>();
+        int written = h.Connection.DataToSend(writer);
+
+        Assert.Equal(0x0102030405060708UL, received.OpaqueData);
+        Assert.Equal(Hex("000008 06 01 00000000 0102030405060708"), writer.WrittenSpan.ToArray());
+        Assert.Equal(17, written);
+    }
+
+    [Fact]
+    public void DataToSend_into_a_writer_that_gives_small_spans_writes_the_exact_frames()
+    {
+        var h = ConnectionHarness.Server();
+        h.ReceiveRequest(1);
+        h.Connection.SendHeaders(1, FrameFactory.Response("200"));
+        h.Connection.SendData(1, new byte[] { 0x61, 0x62, 0x63 }, endStream: true);
+        var writer = new SmallSpanWriter(5);
+
+        int written = h.Connection.DataToSend(writer);
+
+        // HEADERS (END_HEADERS, ":status: 200" is static index 8 -> 0x88), then DATA "abc" with END_STREAM.
+        byte[] expected = Hex("000001 01 04 00000001 88" + "000003 00 01 00000001 616263");
+        Assert.Equal(expected, writer.Written.ToArray());
+        Assert.Equal(expected.Length, written);
+        Assert.Equal(0, h.Connection.OutboundDataLength);
+    }
+
+    [Fact]
+    public void DataToSend_into_a_null_writer_throws_ArgumentNullException()
+    {
+        var h = ConnectionHarness.Server();
+        h.Connection.Ping(1UL);
+
+        Assert.Throws<ArgumentNullException>(() => h.Connection.DataToSend((IBufferWriter<byte>)null!));
+        Assert.Equal(17, h.Connection.OutboundDataLength); // nothing was consumed
+    }
+
+    [Fact]
+    public void A_client_that_receives_a_sequence_before_starting_gets_InvalidOperationException()
+    {
+        var client = new H2Connection(new H2Configuration { ClientSide = true });
+
+        var ex = Assert.Throws<InvalidOperationException>(() => client.ReceiveData(Segments(FrameFactory.Settings())));
+        Assert.Contains("InitiateConnection", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_connection_error_in_the_first_segment_stops_before_the_second()
+    {
+        var h = ConnectionHarness.Server();
+        // DATA on stream 0 is a connection error (RFC 9113 6.1); the PING after it must not be answered.
+        var sequence = Segments(FrameFactory.Data(0, new byte[] { 1 }), FrameFactory.Ping(7));
+
+        var ex = Assert.ThrowsAny<ProtocolException>(() => h.Connection.ReceiveData(sequence));
+        var sent = h.Drain();
+
+        Assert.Equal(ErrorCode.ProtocolError, ex.ErrorCode);
+        Assert.Equal(H2Sharp.Frames.FrameType.GoAway, Assert.Single(sent).Type);
+        Assert.Empty(h.Connection.ReceiveData(Segments(FrameFactory.Ping(8))));
+    }
+
+    private static byte[] Hex(string hex) => Convert.FromHexString(hex.Replace(" ", "", StringComparison.Ordinal));
+
+    /// <summary>A writer whose spans are at most a few octets, as a pipe near a segment's end gives.</summary>
+    private sealed class SmallSpanWriter(int spanSize) : IBufferWriter<byte>
+    {
+        private readonly List<byte> _written = [];
+        private byte[] _span = new byte[spanSize];
+
+        public IReadOnlyList<byte> Written => _written;
+
+        public void Advance(int count) => _written.AddRange(_span.AsSpan(0, count).ToArray());
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            _span = new byte[Math.Max(spanSize, sizeHint)];
+            return _span;
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
+    }
+
     private static ReadOnlySequence<byte> Segments(params byte[][] parts)
     {
         var head = new Segment(parts[0], 0);
