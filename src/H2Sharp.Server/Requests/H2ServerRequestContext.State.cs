@@ -438,32 +438,32 @@ public sealed partial class H2ServerRequestContext
 
     internal void OwnerReceiveData(DataReceived data)
     {
-        int padding = data.FlowControlledLength - data.Data.Length;
+        int padding = data.FlowControlledLength - data.Length;
         if (padding > 0)
         {
             _connection.Credit(padding, _streamId);
         }
         if (RemoteEnded || _bodyPipe is null)
         {
-            _connection.Credit(data.Data.Length, _streamId);
+            _connection.Credit(data.Length, _streamId);
             return;
         }
-        _bodyReceived += data.Data.Length;
+        _bodyReceived += data.Length;
         if (_bodyReceived > _maxRequestBodySize)
         {
-            _connection.Credit(data.Data.Length, _streamId);
+            _connection.Credit(data.Length, _streamId);
             OwnerBodyTooLarge();
             return;
         }
-        if (!data.Data.IsEmpty)
+        if (!(data.Length == 0))
         {
             PipeWriter writer = _bodyPipe.Writer;
-            writer.Write(data.Data.Span);
+            writer.Write(data.Span);
             ValueTask<FlushResult> flush = writer.FlushAsync();
             if (flush.IsCompletedSuccessfully && flush.Result.IsCompleted)
             {
                 // The app completed the reader: nobody will consume, so give the window back now.
-                _connection.Credit(data.Data.Length, _streamId);
+                _connection.Credit(data.Length, _streamId);
             }
         }
         if (data.StreamEnded is not null)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using H2Sharp.Events;
 using H2Sharp.Frames;
@@ -69,6 +70,26 @@ internal sealed class ConnectionCore : IConnectionOutput
 
     /// <summary>The largest frame payload we may send (the peer's SETTINGS_MAX_FRAME_SIZE).</summary>
     public int MaxOutboundFrameSize => (int)Settings.Remote.MaxFrameSize;
+
+    /// <summary>The caller's memory during <c>ReceiveData(ReadOnlyMemory)</c>, else empty: bodies found in it are lent, not copied.</summary>
+    public ReadOnlyMemory<byte> BorrowedInput { get; set; }
+
+    /// <summary>
+    /// A body as memory the event can carry: a slice of <see cref="BorrowedInput"/> when the
+    /// bytes lie in it (the frame arrived whole in the caller's memory), else an owned copy
+    /// (a frame cut across calls sits in the reader's reused buffer).
+    /// </summary>
+    public ReadOnlyMemory<byte> Lend(ReadOnlySpan<byte> body, out bool borrowed)
+    {
+        if (!BorrowedInput.IsEmpty && BorrowedInput.Span.Overlaps(body, out int offset))
+        {
+            borrowed = true;
+            return BorrowedInput.Slice(offset, body.Length);
+        }
+
+        borrowed = false;
+        return body.ToArray();
+    }
 
     /// <summary>Adds an event to the list <c>ReceiveData</c> returns.</summary>
     public void Emit(H2Event e) => _events.Add(e);
