@@ -11,7 +11,7 @@ namespace H2Sharp.Benchmarks;
 /// </summary>
 internal static class Program
 {
-    private static readonly IWorkload[] Workloads = [new W1Requests(), new W2Bulk(), new W3Hpack(), new W4Parsing()];
+    private static readonly IWorkload[] Workloads = [new W1Requests(), new W2Bulk(), new W3Hpack(), new W4Parsing(), new W5Floods()];
 
     public static int Main(string[] args)
     {
@@ -36,7 +36,7 @@ internal static class Program
         {
             if (!name.Equals("all", StringComparison.OrdinalIgnoreCase) && !Workloads.Any(w => w.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
             {
-                Console.Error.WriteLine($"FAIL: unknown workload {name} (want W1 W2 W3 W4 all)");
+                Console.Error.WriteLine($"FAIL: unknown workload {name} (want W1 W2 W3 W4 W5 all)");
                 return 1;
             }
         }

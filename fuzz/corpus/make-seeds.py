@@ -95,7 +95,7 @@ write("hpack", "rfc7541-c5-size-update-owed", script(c5, flags=0x04 | 0x08))
 write("hpack", "size-update-then-field", script([hx("3fe11f 82"), hx("20 82")], flags=0x10))
 for story in ["nghttp2-change-table-size/story_00", "swift-nio-hpack-plain-text/story_01",
               "haskell-http2-static-huffman/story_02", "haskell-http2-naive/story_03"]:
-    path = os.path.join(REPO, "..", "shared", "testdata", "hpack-test-case", story + ".json")
+    path = os.path.join(REPO, "tests", "testdata", "hpack-test-case", story + ".json")
     if not os.path.exists(path):
         continue
     cases = json.load(open(path))["cases"]

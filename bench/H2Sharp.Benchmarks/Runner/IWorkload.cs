@@ -1,6 +1,6 @@
 namespace H2Sharp.Benchmarks.Runner;
 
-/// <summary>One workload of shared/bench/WORKLOADS.md for the plain runner.</summary>
+/// <summary>One workload of bench/WORKLOADS.md for the plain runner.</summary>
 internal interface IWorkload
 {
     /// <summary>W1, W2, W3 or W4.</summary>

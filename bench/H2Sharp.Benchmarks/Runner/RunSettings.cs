@@ -12,8 +12,8 @@ internal sealed record RunSettings(int Runs, double MinSeconds, double WarmupSec
         Environment.GetEnvironmentVariable("HPACK_DIR"),
         int.Parse(Environment.GetEnvironmentVariable("W4_BATCHES") ?? "10", CultureInfo.InvariantCulture));
 
-    /// <summary>The shared folder next to the repository (repo root = the folder with H2Sharp.slnx).</summary>
-    public static string SharedDir()
+    /// <summary>The repository root (the folder with H2Sharp.slnx); the vendored test data is under tests/testdata.</summary>
+    public static string RepoRoot()
     {
         foreach (string start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {
@@ -21,7 +21,7 @@ internal sealed record RunSettings(int Runs, double MinSeconds, double WarmupSec
             {
                 if (File.Exists(Path.Combine(dir.FullName, "H2Sharp.slnx")))
                 {
-                    return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
+                    return dir.FullName;
                 }
             }
         }

@@ -7,7 +7,7 @@ namespace H2Sharp.Benchmarks.Workloads;
 
 /// <summary>
 /// W1/W2's client and server connections joined by an ideal in-memory pipe
-/// (shared/bench/WORKLOADS.md, settled details), with the anchors' counters and checks.
+/// (bench/WORKLOADS.md, settled details), with the anchors' counters and checks.
 /// The loop alternates client, server, client until no bytes move; the server answers every
 /// request (W1: 1,024-byte body in one DATA frame, waiting for window; W2: 64 MiB in DATA frames
 /// of min(frame size, window, remaining)); the client acknowledges every DataReceived.

@@ -7,7 +7,7 @@ internal static class HpackStories
 {
     public static HeaderField[][][] Load(string? directory)
     {
-        directory ??= Path.Combine(Runner.RunSettings.SharedDir(), "testdata", "hpack-test-case", "raw-data");
+        directory ??= Path.Combine(Runner.RunSettings.RepoRoot(), "tests", "testdata", "hpack-test-case", "raw-data");
         string[] files = Directory.GetFiles(directory, "*.json");
         Array.Sort(files, StringComparer.Ordinal);
         var stories = new HeaderField[files.Length][][];

@@ -4,7 +4,7 @@ using H2Sharp.Benchmarks.Runner;
 
 namespace H2Sharp.Benchmarks.Workloads;
 
-/// <summary>W1: batches of 100 GET requests with 1,024-byte responses (shared/bench/WORKLOADS.md).</summary>
+/// <summary>W1: batches of 100 GET requests with 1,024-byte responses (bench/WORKLOADS.md).</summary>
 internal sealed class W1Requests : IWorkload
 {
     public string Name => "W1";

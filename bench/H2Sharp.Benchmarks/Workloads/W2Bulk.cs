@@ -4,7 +4,7 @@ using H2Sharp.Benchmarks.Runner;
 
 namespace H2Sharp.Benchmarks.Workloads;
 
-/// <summary>W2: 64 MiB responses on one stream at a time, flow control reopened by the client (shared/bench/WORKLOADS.md).</summary>
+/// <summary>W2: 64 MiB responses on one stream at a time, flow control reopened by the client (bench/WORKLOADS.md).</summary>
 internal sealed class W2Bulk : IWorkload
 {
     private const double MiB = 1024.0 * 1024.0;

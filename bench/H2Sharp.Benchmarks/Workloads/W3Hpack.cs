@@ -3,7 +3,7 @@ using H2Sharp.Benchmarks.Runner;
 
 namespace H2Sharp.Benchmarks.Workloads;
 
-/// <summary>W3: HPACK encode and decode of every raw-data story (shared/bench/WORKLOADS.md).</summary>
+/// <summary>W3: HPACK encode and decode of every raw-data story (bench/WORKLOADS.md).</summary>
 internal sealed class W3Hpack : IWorkload
 {
     public string Name => "W3";

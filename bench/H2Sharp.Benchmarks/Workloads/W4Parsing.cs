@@ -8,7 +8,7 @@ namespace H2Sharp.Benchmarks.Workloads;
 
 /// <summary>
 /// W4: the bytes a server receives in W1_BATCHES W1 batches, captured once, replayed in 16 KiB
-/// slices into a fresh server that never answers (shared/bench/WORKLOADS.md).
+/// slices into a fresh server that never answers (bench/WORKLOADS.md).
 /// </summary>
 internal sealed class W4Parsing : IWorkload
 {

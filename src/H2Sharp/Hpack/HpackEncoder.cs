@@ -113,9 +113,26 @@ public sealed class HpackEncoder
     public void Encode(ReadOnlySpan<HeaderField> headers, IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(output);
+
+        // One span for the whole block, from a bound no field can exceed (its representation
+        // octet and two string lengths, each at most an HPACK integer, plus its raw bytes:
+        // Huffman is used only when it is not longer), so the writer is asked once per block.
+        long bound = 2 * HpackInteger.MaxEncodedLength;
+        for (int i = 0; i < headers.Length; i++)
+        {
+            bound += (3 * HpackInteger.MaxEncodedLength) + (long)headers[i].Name.Length + headers[i].Value.Length;
+        }
+
+        if (bound > int.MaxValue)
+        {
+            throw new ArgumentException("The header list is too large to encode (over 2 GiB).", nameof(headers));
+        }
+
+        Span<byte> span = output.GetSpan((int)bound);
+        int position = 0;
         if (_updatePending)
         {
-            WriteSizeUpdates(output);
+            position = WriteSizeUpdates(span);
         }
 
         int hinted = UseFieldHints ? Math.Min(headers.Length, MaxHints) : 0;
@@ -126,18 +143,29 @@ public sealed class HpackEncoder
 
         for (int i = 0; i < headers.Length; i++)
         {
+            ref readonly HeaderField field = ref headers[i];
+            ReadOnlySpan<byte> name = field.Name.Span;
+            ReadOnlySpan<byte> value = field.Value.Span;
             if (i < hinted)
             {
-                if (!TryEncodeHinted(headers[i], _hints[i], output))
+                int hint = _hints[i];
+                int written = hint == 0 || field.NeverIndex ? -1 : TryEncodeHinted(name, value, hint, span, position);
+                if (written >= 0)
                 {
-                    _hints[i] = EncodeField(headers[i], output);
+                    position = written;
+                }
+                else
+                {
+                    _hints[i] = EncodeField(name, value, field.NeverIndex, span, ref position);
                 }
             }
             else
             {
-                EncodeField(headers[i], output);
+                EncodeField(name, value, field.NeverIndex, span, ref position);
             }
         }
+
+        output.Advance(position);
     }
 
     /// <summary>
@@ -148,24 +176,17 @@ public sealed class HpackEncoder
     /// adds a field only when no entry matches it, and never one the static table holds), so
     /// the output is exactly what the full search would give.
     /// </summary>
-    private bool TryEncodeHinted(in HeaderField field, int hint, IBufferWriter<byte> output)
+    /// <returns>The position after the index written, or -1 when the hint no longer matches.</returns>
+    private int TryEncodeHinted(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, int hint, Span<byte> span, int position)
     {
-        if (hint == 0 || field.NeverIndex)
-        {
-            return false;
-        }
-
-        ReadOnlySpan<byte> name = field.Name.Span;
-        ReadOnlySpan<byte> value = field.Value.Span;
         if (hint < 0)
         {
             if (!StaticTable.GetName(-hint).SequenceEqual(name) || !StaticTable.GetValue(-hint).SequenceEqual(value))
             {
-                return false;
+                return -1;
             }
 
-            WriteIndexed(-hint, output);
-            return true;
+            return HpackInteger.Write(span, position, -hint, 7, 0x80);
         }
 
         // Sequence numbers are renumbered when the index is rebuilt: the compares below catch a
@@ -173,18 +194,16 @@ public sealed class HpackEncoder
         int index = _index.Newest - (hint - 1);
         if ((uint)index >= (uint)_table.Count || !_table.GetName(index).SequenceEqual(name) || !_table.GetValue(index).SequenceEqual(value))
         {
-            return false;
+            return -1;
         }
 
-        WriteIndexed(StaticTable.Count + 1 + index, output);
-        return true;
+        return HpackInteger.Write(span, position, StaticTable.Count + 1 + index, 7, 0x80);
     }
 
-    private void WriteSizeUpdates(IBufferWriter<byte> output)
+    private int WriteSizeUpdates(Span<byte> span)
     {
         // "the smallest maximum table size that occurs in that interval MUST be signaled in a
         // dynamic table size update. The final maximum size is always signaled" (RFC 7541 4.2)
-        Span<byte> span = output.GetSpan(2 * HpackInteger.MaxEncodedLength);
         int position = 0;
         if (_pendingSmallest < _pendingFinal)
         {
@@ -195,25 +214,23 @@ public sealed class HpackEncoder
         position = HpackInteger.Write(span, position, _pendingFinal, 5, 0x20);
         _table.SetMaxSize(_pendingFinal);
         _index.Rebuild(_table);
-        output.Advance(position);
         _updatePending = false;
+        return position;
     }
 
     /// <summary>Encodes one field; returns its hint: -(static index) or 1 + the dynamic entry's sequence number on a full match, else 0.</summary>
-    private int EncodeField(in HeaderField field, IBufferWriter<byte> output)
+    private int EncodeField(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, bool neverIndex, Span<byte> span, ref int position)
     {
-        ReadOnlySpan<byte> name = field.Name.Span;
-        ReadOnlySpan<byte> value = field.Value.Span;
         int staticIndex = StaticTable.Find(name, value, out int staticName);
         int nameIndex = staticName;
         int nameHash = 0;
         int fieldHash = 0;
         bool hashed = false;
-        if (!field.NeverIndex)
+        if (!neverIndex)
         {
             if (staticIndex != 0)
             {
-                WriteIndexed(staticIndex, output);
+                position = HpackInteger.Write(span, position, staticIndex, 7, 0x80);
                 return -staticIndex;
             }
 
@@ -229,7 +246,7 @@ public sealed class HpackEncoder
 
             if (dynamicIndex >= 0)
             {
-                WriteIndexed(StaticTable.Count + 1 + dynamicIndex, output);
+                position = HpackInteger.Write(span, position, StaticTable.Count + 1 + dynamicIndex, 7, 0x80);
                 return _index.Newest - dynamicIndex + 1;
             }
 
@@ -245,22 +262,19 @@ public sealed class HpackEncoder
             nameIndex = dynamicName >= 0 ? StaticTable.Count + 1 + dynamicName : 0;
         }
 
-        int maxLength = 3 * HpackInteger.MaxEncodedLength + name.Length + value.Length;
-        Span<byte> span = output.GetSpan(maxLength);
-        int position;
         bool index = false;
-        if (field.NeverIndex)
+        if (neverIndex)
         {
-            position = HpackInteger.Write(span, 0, nameIndex, 4, 0x10);
+            position = HpackInteger.Write(span, position, nameIndex, 4, 0x10);
         }
         else if (UseIndexing && ShouldIndex(staticName, name.Length + value.Length))
         {
             index = true;
-            position = HpackInteger.Write(span, 0, nameIndex, 6, 0x40);
+            position = HpackInteger.Write(span, position, nameIndex, 6, 0x40);
         }
         else
         {
-            position = HpackInteger.Write(span, 0, nameIndex, 4, 0x00);
+            position = HpackInteger.Write(span, position, nameIndex, 4, 0x00);
         }
 
         if (nameIndex == 0)
@@ -269,7 +283,6 @@ public sealed class HpackEncoder
         }
 
         position = WriteString(span, position, value);
-        output.Advance(position);
         if (index && _table.Add(name, value))
         {
             if (!hashed)
@@ -302,12 +315,6 @@ public sealed class HpackEncoder
         };
     }
 
-    private static void WriteIndexed(int index, IBufferWriter<byte> output)
-    {
-        Span<byte> span = output.GetSpan(HpackInteger.MaxEncodedLength);
-        output.Advance(HpackInteger.Write(span, 0, index, 7, 0x80));
-    }
-
     private int WriteString(Span<byte> span, int position, ReadOnlySpan<byte> text)
     {
         if (UseHuffman)
@@ -317,7 +324,7 @@ public sealed class HpackEncoder
             if (huffmanLength <= text.Length && text.Length > 0)
             {
                 position = HpackInteger.Write(span, position, (int)huffmanLength, 7, 0x80);
-                return position + Huffman.Encode(text, span[position..]);
+                return position + Huffman.Encode(text, span[position..], huffmanLength);
             }
         }
 

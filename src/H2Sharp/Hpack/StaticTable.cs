@@ -3,9 +3,9 @@ using System;
 namespace H2Sharp.Hpack;
 
 /// <summary>
-/// The static table of RFC 7541 Appendix A (indices 1 to 61) and its lookup. Lookup needs no
-/// hashing: names are grouped by length once, at type initialisation, so a query compares bytes
-/// against the few names of that length only; the entries of one name are consecutive.
+/// The static table of RFC 7541 Appendix A (indices 1 to 61) and its lookup: a perfect hash of
+/// three octets and the length finds the only name a query can be, so a query compares bytes
+/// with one name; the entries of one name are consecutive.
 /// </summary>
 internal static class StaticTable
 {
@@ -81,8 +81,12 @@ internal static class StaticTable
         new("www-authenticate"u8.ToArray(), ""u8.ToArray()),
     ];
 
-    // s_namesByLength[len] = the index of the first entry of each distinct name of that length.
-    private static readonly int[][] s_namesByLength = BuildNamesByLength();
+    // Lookup by a perfect hash of the name: s_nameSlots[NameSlot(name)] is the first entry
+    // (1-based) of the one name that hashes there, or 0. The multipliers were found by search so
+    // that the 52 distinct names of Appendix A fall in 52 different slots of 256; the type
+    // initialiser checks it. A query then costs one hash of three octets and one compare.
+    private const int SlotCount = 256;
+    private static readonly byte[] s_nameSlots = BuildNameSlots();
 
     // s_nameEnd[i] = one past the last entry (1-based) that shares entry i's name.
     private static readonly byte[] s_nameEnd = BuildNameEnds();
@@ -105,67 +109,57 @@ internal static class StaticTable
     public static int Find(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, out int nameIndex)
     {
         nameIndex = 0;
-        if ((uint)name.Length > MaxNameLength)
+        if ((uint)(name.Length - 1) >= MaxNameLength)
         {
             return 0;
         }
 
-        int[] candidates = s_namesByLength[name.Length];
-        for (int c = 0; c < candidates.Length; c++)
+        int first = s_nameSlots[NameSlot(name)];
+        if (first == 0 || !name.SequenceEqual(s_entries[first - 1].Name))
         {
-            int first = candidates[c];
-            if (!name.SequenceEqual(s_entries[first - 1].Name))
-            {
-                continue;
-            }
-
-            nameIndex = first;
-            int end = s_nameEnd[first];
-            for (int i = first; i < end; i++)
-            {
-                if (value.SequenceEqual(s_entries[i - 1].Value))
-                {
-                    return i;
-                }
-            }
-
             return 0;
+        }
+
+        nameIndex = first;
+        int end = s_nameEnd[first];
+        for (int i = first; i < end; i++)
+        {
+            if (value.SequenceEqual(s_entries[i - 1].Value))
+            {
+                return i;
+            }
         }
 
         return 0;
     }
 
+    /// <summary>The name's slot: a hash of its length and its first, middle and last octets (name not empty).</summary>
+    private static int NameSlot(ReadOnlySpan<byte> name) =>
+        ((name.Length * 3) + name[0] + (name[^1] * 57) + (name[name.Length >> 1] * 60)) & (SlotCount - 1);
+
     private static bool SameNameAsPrevious(int i) =>
         i > 0 && s_entries[i].Name.AsSpan().SequenceEqual(s_entries[i - 1].Name);
 
-    private static int[][] BuildNamesByLength()
+    private static byte[] BuildNameSlots()
     {
-        var counts = new int[MaxNameLength + 1];
+        var slots = new byte[SlotCount];
         for (int i = 0; i < Count; i++)
         {
-            if (!SameNameAsPrevious(i))
+            if (SameNameAsPrevious(i))
             {
-                counts[s_entries[i].Name.Length]++;
+                continue;
             }
-        }
 
-        var result = new int[MaxNameLength + 1][];
-        for (int len = 0; len <= MaxNameLength; len++)
-        {
-            result[len] = new int[counts[len]];
-            counts[len] = 0;
-        }
-
-        for (int i = 0; i < Count; i++)
-        {
-            if (!SameNameAsPrevious(i))
+            int slot = NameSlot(s_entries[i].Name);
+            if (slots[slot] != 0)
             {
-                int len = s_entries[i].Name.Length;
-                result[len][counts[len]++] = i + 1;
+                throw new InvalidOperationException($"Static table names {s_entries[slots[slot] - 1].Name.Length} and {s_entries[i].Name.Length} octets long share slot {slot}: the name hash is no longer perfect.");
             }
+
+            slots[slot] = (byte)(i + 1);
         }
 
-        return result;
+        return slots;
     }
 
     private static byte[] BuildNameEnds()

@@ -8,14 +8,14 @@ namespace H2Sharp.Interop.Tests.FrameLevel;
 
 /// <summary>
 /// Python's hpack (the library h2 uses) and H2Sharp's HPACK decode each other's blocks for every
-/// raw-data story of the shared hpack-test-case corpus, one connection (dynamic table) per story.
+/// raw-data story of the vendored hpack-test-case corpus (tests/testdata), one connection (dynamic table) per story.
 /// </summary>
 public class PythonHpackDifferentialTests
 {
     public static TheoryData<string> Stories()
     {
         var data = new TheoryData<string>();
-        foreach (string file in Directory.GetFiles(Path.Combine(RepoPaths.Shared, "testdata", "hpack-test-case", "raw-data"), "*.json").Order(StringComparer.Ordinal))
+        foreach (string file in Directory.GetFiles(Path.Combine(RepoPaths.TestData, "hpack-test-case", "raw-data"), "*.json").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(file));
         }
@@ -67,7 +67,7 @@ public class PythonHpackDifferentialTests
 
     private static List<List<string[]>> LoadStory(string story)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Shared, "testdata", "hpack-test-case", "raw-data", story)));
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.TestData, "hpack-test-case", "raw-data", story)));
         var lists = new List<List<string[]>>();
         foreach (JsonElement @case in doc.RootElement.GetProperty("cases").EnumerateArray())
         {

@@ -107,6 +107,11 @@ internal sealed class H2TestServer : IDisposable
             {
                 return;
             }
+            catch (InvalidOperationException) when (_stopping)
+            {
+                // Dispose stopped the listener between the loop's check and AcceptSocket.
+                return;
+            }
             var driver = new H2SocketDriver(socket, _config(), RecordInbound) { RequestComplete = _handler };
             var thread = new Thread(() => Serve(driver)) { IsBackground = true, Name = "h2-test-conn" };
             lock (_connections)

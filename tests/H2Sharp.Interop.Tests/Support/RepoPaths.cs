@@ -5,7 +5,8 @@ internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>The vendored test data (tests/testdata), inside the repository.</summary>
+    public static string TestData => Path.Combine(Root, "tests", "testdata");
 
     private static string FindRoot()
     {

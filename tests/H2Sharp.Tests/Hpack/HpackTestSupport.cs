@@ -31,7 +31,7 @@ internal static class HpackTestSupport
         return dir?.FullName ?? throw new InvalidOperationException("H2Sharp.slnx not found above " + AppContext.BaseDirectory);
     }
 
-    public static string StoriesRoot => Path.Combine(RepoRoot(), "..", "shared", "testdata", "hpack-test-case");
+    public static string StoriesRoot => Path.Combine(RepoRoot(), "tests", "testdata", "hpack-test-case");
 
     public static IEnumerable<string> StoryFiles(string folder) =>
         Directory.GetFiles(Path.Combine(StoriesRoot, folder), "*.json").OrderBy(f => f, StringComparer.Ordinal);

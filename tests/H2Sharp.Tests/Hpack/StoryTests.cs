@@ -3,7 +3,7 @@ using static H2Sharp.Tests.Hpack.HpackTestSupport;
 
 namespace H2Sharp.Tests.Hpack;
 
-/// <summary>The hpack-test-case stories (../shared/testdata/hpack-test-case).</summary>
+/// <summary>The hpack-test-case stories (tests/testdata/hpack-test-case, vendored with its MIT licence).</summary>
 public class StoryTests
 {
     public static TheoryData<string> EncodedFolders()
