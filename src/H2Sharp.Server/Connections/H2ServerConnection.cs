@@ -461,14 +461,16 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
         if (limits.RequestHeadersTimeout != Timeout.InfiniteTimeSpan)
         {
             long headers = (long)limits.RequestHeadersTimeout.TotalMilliseconds;
-            if (!_requestSeen && now - _lastActivity > headers && _streams.Count == 0)
-            {
-                CloseWithGoAway(ErrorCode.NoError, "RequestHeadersTimeout (no request)");
-                return;
-            }
+            // First the more specific case: a frame or header block begun and never finished
+            // (slowloris). The HPACK context is stuck mid-block, so the connection cannot go on.
             if (_frames.PendingSince != 0 && now - _frames.PendingSince > headers)
             {
                 CloseWithGoAway(ErrorCode.ProtocolError, "RequestHeadersTimeout (unfinished frame or header block)");
+                return;
+            }
+            if (!_requestSeen && now - _lastActivity > headers && _streams.Count == 0)
+            {
+                CloseWithGoAway(ErrorCode.NoError, "RequestHeadersTimeout (no request)");
                 return;
             }
         }
