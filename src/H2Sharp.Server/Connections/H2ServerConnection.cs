@@ -182,7 +182,6 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
             }
             if (!read.IsCompleted)
             {
-                _signal.Reset();
                 if (_work.IsEmpty && Volatile.Read(ref _external) == 0 && !read.IsCompleted)
                 {
                     if (!registered)
@@ -190,7 +189,10 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
                         registered = true;
                         read.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onReadCompleted);
                     }
-                    await _signal.WaitAsync();
+                    if (_signal.TryArm()) // a Set since the checks above makes this false: look again
+                    {
+                        await _signal.WaitAsync();
+                    }
                 }
             }
             Enter();
