@@ -13,6 +13,8 @@ command -v h2load  >/dev/null 2>&1 || need+=(nghttp2-client)
 { python3 -c 'import h2' || /usr/bin/python3 -c 'import h2'; } >/dev/null 2>&1 || need+=(python3-h2)
 command -v node    >/dev/null 2>&1 || need+=(nodejs)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v go      >/dev/null 2>&1 || need+=(golang-go)
+[ -d /usr/share/gocode/src/golang.org/x/net/http2 ] || need+=(golang-golang-x-net-dev)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -87,6 +87,11 @@ internal sealed class Http2Client(Stream transport) : IDisposable
         await _gate.WaitAsync(token);
         try
         {
+            if (_closed)
+            {
+                return; // the connection already ended, by an error or the server
+            }
+
             _conn.CloseConnection();
             await FlushAsync(token);
         }
@@ -108,7 +113,20 @@ internal sealed class Http2Client(Stream transport) : IDisposable
                 await _gate.WaitAsync(token);
                 try
                 {
-                    foreach (H2Event e in _conn.ReceiveData(buffer.AsSpan(0, read)))
+                    IReadOnlyList<H2Event> events;
+                    try
+                    {
+                        events = _conn.ReceiveData(buffer.AsSpan(0, read));
+                    }
+                    catch (H2Exception)
+                    {
+                        // A connection error: the GOAWAY the connection queued tells the server
+                        // why, and it is the last word (CloseAsync sends no second GOAWAY).
+                        _closed = true;
+                        await FlushAsync(token);
+                        throw;
+                    }
+                    foreach (H2Event e in events)
                     {
                         Handle(e);
                     }
@@ -120,7 +138,7 @@ internal sealed class Http2Client(Stream transport) : IDisposable
                 }
             }
         }
-        catch (Exception e) when (e is H2Exception or IOException or OperationCanceledException)
+        catch (Exception e) when (e is H2Exception or InvalidOperationException or IOException or OperationCanceledException)
         {
             failure = e;
         }

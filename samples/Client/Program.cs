@@ -41,7 +41,9 @@ if (urls.Count == 0 || urls.Exists(u => u.Scheme is not ("http" or "https") || u
     Console.Error.WriteLine("usage: Client [--head | --post FILE] [-k] [--timeout N] URL [URL...]  (http or https URLs of one server)");
     return 2;
 }
-ReadOnlyMemory<byte>? body = postFile is null ? null : await File.ReadAllBytesAsync(postFile);
+// The cast matters: a null byte[] converts to an empty (non-null) ReadOnlyMemory, and a GET would
+// then end its stream with an empty DATA frame instead of on HEADERS.
+ReadOnlyMemory<byte>? body = postFile is null ? null : (ReadOnlyMemory<byte>)await File.ReadAllBytesAsync(postFile);
 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
 CancellationToken token = timeout.Token;
 

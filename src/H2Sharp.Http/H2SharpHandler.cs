@@ -39,6 +39,7 @@ public sealed class H2SharpHandler : HttpMessageHandler
     private int _initialHttp2ConnectionWindowSize = 16 * 1024 * 1024;
     private TimeSpan _expect100ContinueTimeout = TimeSpan.FromSeconds(1);
     private bool _enableServerPush;
+    private bool _useH2cUpgrade;
     private Action<H2SharpPushedResponse>? _serverPushReceived;
     private Func<H2SharpConnectionContext, CancellationToken, ValueTask<Stream>>? _connectCallback;
     private volatile bool _disposed;
@@ -151,6 +152,20 @@ public sealed class H2SharpHandler : HttpMessageHandler
     {
         get => _expect100ContinueTimeout;
         set { CheckTimeout(value, allowZero: true); CheckNotStarted(); _expect100ContinueTimeout = value; }
+    }
+
+    /// <summary>
+    /// Not in SocketsHttpHandler: for <c>http://</c>, open each connection with an HTTP/1.1
+    /// <c>OPTIONS /</c> request carrying <c>Upgrade: h2c</c> (RFC 7540 section 3.2) instead of
+    /// the HTTP/2 preface (prior knowledge); false by default. For servers that take HTTP/1.1
+    /// and HTTP/2 on one cleartext port only by upgrade. RFC 9113 deprecates the mechanism, and a
+    /// server that does not answer 101 fails the request with
+    /// <see cref="HttpRequestError.VersionNegotiationError"/>. Ignored for <c>https://</c> (ALPN).
+    /// </summary>
+    public bool UseH2cUpgrade
+    {
+        get => _useH2cUpgrade;
+        set { CheckNotStarted(); _useH2cUpgrade = value; }
     }
 
     /// <summary>
@@ -272,6 +287,7 @@ public sealed class H2SharpHandler : HttpMessageHandler
             InitialConnectionWindowSize = _initialHttp2ConnectionWindowSize,
             Expect100ContinueTimeout = _expect100ContinueTimeout,
             EnableServerPush = _enableServerPush,
+            UseH2cUpgrade = _useH2cUpgrade,
             ServerPushReceived = _serverPushReceived,
             ConnectCallback = _connectCallback,
         };

@@ -163,7 +163,7 @@ public static class ConnectionTarget
     }
 
     // What a simple application does with each event. Its own mistakes (acting on a stream the
-    // peer just reset) are documented H2Exceptions from the action, not findings.
+    // peer just reset) are documented caller exceptions from the action, not findings.
     private static void Act(H2Connection connection, H2Event e)
     {
         try
@@ -184,7 +184,7 @@ public static class ConnectionTarget
                     break;
             }
         }
-        catch (H2Exception)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
         }
     }

@@ -201,6 +201,25 @@ internal sealed class ConnectionPool : IDisposable
         {
             Stream transport = await TransportConnector.ConnectAsync(Key, Settings, request).ConfigureAwait(false);
             var connection = new Http2Connection(this, transport);
+            if (!Key.Secure && Settings.UseH2cUpgrade)
+            {
+                try
+                {
+                    using var timeout = Settings.ConnectTimeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(Settings.ConnectTimeout);
+                    await connection.UpgradeAsync(timeout?.Token ?? CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception e)
+                {
+                    await transport.DisposeAsync().ConfigureAwait(false);
+                    if (e is HttpRequestException)
+                    {
+                        throw;
+                    }
+
+                    throw new HttpRequestException(HttpRequestError.ConnectionError, $"Upgrade: h2c with {Key.Host}:{Key.Port} failed: {e.Message}", e);
+                }
+            }
+
             lock (_lock)
             {
                 if (_disposed)

@@ -23,6 +23,7 @@ internal sealed class HandlerSettings
     public int InitialStreamWindowSize { get; init; }
     public int InitialConnectionWindowSize { get; init; }
     public TimeSpan Expect100ContinueTimeout { get; init; }
+    public bool UseH2cUpgrade { get; init; }
     public bool EnableServerPush { get; init; }
     public Action<H2SharpPushedResponse>? ServerPushReceived { get; init; }
     public Func<H2SharpConnectionContext, CancellationToken, ValueTask<Stream>>? ConnectCallback { get; init; }

@@ -72,6 +72,8 @@ internal sealed class Http2Connection : IDisposable
     private bool _pingOutstanding;
     private ConnectionTerminated? _goAway;
     private Timer? _timer;
+    private bool _upgraded;
+    private int _upgradeLeftover;
 
     public Http2Connection(ConnectionPool pool, Stream transport)
     {
@@ -97,6 +99,51 @@ internal sealed class Http2Connection : IDisposable
     private int StreamLimit => !_settingsReceived
         ? StreamsBeforeSettings
         : _h2.RemoteSettings.MaxConcurrentStreams is uint max ? (int)Math.Min(max, int.MaxValue) : int.MaxValue;
+
+    /// <summary>
+    /// Before <see cref="Start"/>, for <c>http://</c> with UseH2cUpgrade: asks for HTTP/2 with an
+    /// HTTP/1.1 <c>OPTIONS / </c> request carrying <c>Upgrade: h2c</c> (RFC 7540 section 3.2;
+    /// OPTIONS because it is safe: its answer on stream 1 is read and dropped). Anything but
+    /// 101 Switching Protocols fails with <see cref="HttpRequestError.VersionNegotiationError"/>.
+    /// </summary>
+    public async Task UpgradeAsync(CancellationToken cancellationToken)
+    {
+        string settings = _h2.InitiateUpgradeConnection()!;
+        _upgraded = true;
+        string host = System.Text.Encoding.ASCII.GetString(_pool.Authority);
+        byte[] head = System.Text.Encoding.ASCII.GetBytes(
+            $"OPTIONS / HTTP/1.1\r\nHost: {host}\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: {settings}\r\n\r\n");
+        await _transport.WriteAsync(head, cancellationToken).ConfigureAwait(false);
+        int filled = 0;
+        int end;
+        while ((end = _readBuffer.AsSpan(0, filled).IndexOf("\r\n\r\n"u8)) < 0)
+        {
+            if (filled == _readBuffer.Length)
+            {
+                throw new HttpRequestException(HttpRequestError.InvalidResponse, $"The server's answer to Upgrade: h2c has a head over {ReadBufferSize / 1024} KiB.");
+            }
+
+            int n = await _transport.ReadAsync(_readBuffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+            if (n == 0)
+            {
+                throw new HttpRequestException(HttpRequestError.ResponseEnded, "The server closed the connection instead of answering Upgrade: h2c.");
+            }
+
+            filled += n;
+        }
+
+        // "HTTP/1.1 101 Switching Protocols": the status is the second token of the first line.
+        ReadOnlySpan<byte> statusLine = _readBuffer.AsSpan(0, _readBuffer.AsSpan(0, end + 2).IndexOf("\r\n"u8));
+        if (!statusLine.StartsWith("HTTP/1.1 101"u8) && !statusLine.StartsWith("HTTP/1.0 101"u8))
+        {
+            throw new HttpRequestException(HttpRequestError.VersionNegotiationError,
+                $"The server did not accept Upgrade: h2c (it answered \"{System.Text.Encoding.ASCII.GetString(statusLine)}\"), so it does not speak HTTP/2 there. Use prior knowledge (UseH2cUpgrade = false) or SocketsHttpHandler.");
+        }
+
+        // What came after the 101 head is already HTTP/2: it goes to the core first.
+        _upgradeLeftover = filled - (end + 4);
+        _readBuffer.AsSpan(end + 4, _upgradeLeftover).CopyTo(_readBuffer);
+    }
 
     /// <summary>Starts the loop (and the timer for keep-alive, idle and lifetime).</summary>
     public void Start()
@@ -159,7 +206,17 @@ internal sealed class Http2Connection : IDisposable
         Exception? failure = null;
         try
         {
-            _h2.InitiateConnection();
+            if (!_upgraded)
+            {
+                _h2.InitiateConnection();
+            }
+
+            if (_upgradeLeftover > 0 && !Receive(_upgradeLeftover, out failure))
+            {
+                await FlushAsync().ConfigureAwait(false);
+                return;
+            }
+
             StartRead();
             while (true)
             {
@@ -276,7 +333,7 @@ internal sealed class Http2Connection : IDisposable
         {
             _h2.CloseConnection();
         }
-        catch (ProtocolException)
+        catch (InvalidOperationException)
         {
             // Already closed (a GOAWAY went or came): nothing to say.
         }
@@ -465,12 +522,12 @@ internal sealed class Http2Connection : IDisposable
             RetryElsewhere(exchange);
             return;
         }
-        catch (H2Exception e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             exchange.TrySetException(new HttpRequestException(HttpRequestError.Unknown,
                 "The request cannot be sent over HTTP/2: " + e.Message + " Fix the request's headers.", e));
             Leave(exchange);
-                exchange.Finish();
+            exchange.Finish();
             return;
         }
         finally
@@ -509,7 +566,7 @@ internal sealed class Http2Connection : IDisposable
             int sent = _h2.SendAvailableData(exchange.StreamId, exchange.PendingWrite.Span);
             exchange.PendingWrite = exchange.PendingWrite[sent..];
         }
-        catch (ProtocolException e)
+        catch (InvalidOperationException e)
         {
             exchange.LocalEnded = true;
             exchange.CompleteWrite(new BodyWriteStoppedException(e.Message, e));
@@ -756,7 +813,7 @@ internal sealed class Http2Connection : IDisposable
         {
             _h2.ResetStream(exchange.StreamId, code);
         }
-        catch (ProtocolException)
+        catch (InvalidOperationException)
         {
             // Closed meanwhile: nothing to reset.
         }

@@ -65,18 +65,56 @@ internal static class TransportConnector
         catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException)
         {
             await ssl.DisposeAsync().ConfigureAwait(false);
-            throw new HttpRequestException(HttpRequestError.SecureConnectionError, $"The TLS handshake with {key.Host}:{key.Port} failed: {e.Message}", e);
+            if (IsNoApplicationProtocol(e))
+            {
+                throw NoH2(key, e);
+            }
+
+            throw new HttpRequestException(HttpRequestError.SecureConnectionError, $"The TLS handshake with {key.Host}:{key.Port} failed: {Innermost(e).Message}", e);
         }
 
         if (ssl.NegotiatedApplicationProtocol != SslApplicationProtocol.Http2)
         {
             await ssl.DisposeAsync().ConfigureAwait(false);
-            // RFC 9113 3.2: HTTP/2 over TLS is chosen by ALPN "h2"; without it the server does not speak HTTP/2 here.
-            throw new HttpRequestException(HttpRequestError.VersionNegotiationError,
-                $"The server at {key.Host}:{key.Port} did not select ALPN \"h2\" in the TLS handshake, so it does not speak HTTP/2 there. Use SocketsHttpHandler for HTTP/1.1.");
+            throw NoH2(key, null);
         }
 
         return ssl;
+    }
+
+    /// <summary>RFC 9113 3.2: HTTP/2 over TLS is chosen by ALPN "h2"; without it the server does not speak HTTP/2 there.</summary>
+    private static HttpRequestException NoH2(PoolKey key, Exception? inner) =>
+        new(HttpRequestError.VersionNegotiationError,
+            $"The server at {key.Host}:{key.Port} did not select ALPN \"h2\" in the TLS handshake, so it does not speak HTTP/2 there. Use SocketsHttpHandler for HTTP/1.1.", inner);
+
+    /// <summary>
+    /// RFC 7301 3.2: a server that shares no protocol with the client's ALPN list ends the handshake
+    /// with the no_application_protocol alert. SslStream reports it only as text (OpenSSL's
+    /// "tlsv1 alert no application protocol"), so it is recognised by that text.
+    /// </summary>
+    private static bool IsNoApplicationProtocol(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            if (x.Message.Contains("no application protocol", StringComparison.OrdinalIgnoreCase) ||
+                x.Message.Contains("no_application_protocol", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The most specific cause: "Authentication failed, see inner exception" says nothing by itself.</summary>
+    private static Exception Innermost(Exception e)
+    {
+        while (e.InnerException is { } inner)
+        {
+            e = inner;
+        }
+
+        return e;
     }
 
     /// <summary>A copy of the caller's options with the target host and ALPN filled in (the caller's object is not changed).</summary>

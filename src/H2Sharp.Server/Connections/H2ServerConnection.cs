@@ -434,7 +434,7 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
                 _core.CloseConnection(ErrorCode.NoError);
                 Metrics.GoAway(ErrorCode.NoError, remote: false);
             }
-            catch (H2Exception)
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
             {
                 _closing = true; // the connection cannot send GOAWAY (already closed): just close
             }
@@ -450,7 +450,7 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
             _core.CloseConnection(code);
             Metrics.GoAway(code, remote: false);
         }
-        catch (H2Exception)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             // Not started (no preface yet) or closed already: nothing to say, just close.
         }
@@ -496,7 +496,7 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
                 {
                     _core.Ping((ulong)now);
                 }
-                catch (H2Exception)
+                catch (Exception e) when (e is InvalidOperationException or ArgumentException)
                 {
                     _pingSentAt = 0;
                 }
@@ -573,7 +573,7 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
         {
             _core.AcknowledgeReceivedData(bytes, streamId);
         }
-        catch (H2Exception)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             // The stream is long gone; its credit no longer matters.
         }
@@ -586,7 +586,7 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
             _core.SendHeaders(streamId, headers, endStream);
             return true;
         }
-        catch (H2Exception)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             return false; // the stream was reset or the connection closed meanwhile
         }
@@ -598,7 +598,7 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
         {
             return _core.SendAvailableData(streamId, data, endStream);
         }
-        catch (H2Exception)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             return -1;
         }
@@ -610,7 +610,7 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
         {
             _core.EndStream(streamId);
         }
-        catch (H2Exception)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             // Reset meanwhile.
         }
@@ -623,7 +623,7 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
             _core.ResetStream(streamId, code);
             Metrics.Reset(code, remote: false);
         }
-        catch (H2Exception)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             // Already closed.
         }

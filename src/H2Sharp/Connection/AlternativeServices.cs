@@ -11,31 +11,33 @@ namespace H2Sharp;
 /// </summary>
 internal static class AlternativeServices
 {
-    public static void Advertise(ConnectionCore core, ReadOnlySpan<byte> fieldValue, ReadOnlySpan<byte> origin, bool hasOrigin, int? streamId)
+    /// <summary>Sends ALTSVC; an empty <paramref name="origin"/> means none (a null byte array arrives empty).</summary>
+    public static void Advertise(ConnectionCore core, ReadOnlySpan<byte> fieldValue, ReadOnlySpan<byte> origin, bool originGiven, int? streamId)
     {
         // RFC 7838 section 4: "The ALTSVC frame is intended for receipt by clients."
         if (core.Client)
         {
-            throw new Rfc1122Exception("Clients cannot advertise alternative services (RFC 7838 section 4: ALTSVC is for receipt by clients).");
+            throw new EndpointRoleException("Clients cannot advertise alternative services (RFC 7838 section 4: ALTSVC is for receipt by clients).");
         }
 
-        if (hasOrigin == streamId.HasValue)
+        bool hasOrigin = !origin.IsEmpty;
+        if (hasOrigin && streamId.HasValue)
         {
-            throw new ArgumentException("Give either an origin (explicit form, on stream 0) or a stream id (implicit form), not both and not neither.", hasOrigin ? nameof(streamId) : "origin");
+            throw new ArgumentException("Give either an origin (explicit form, on stream 0) or a stream id (implicit form), not both.", nameof(streamId));
+        }
+
+        if (!hasOrigin && !streamId.HasValue)
+        {
+            // RFC 7838 section 4: "An ALTSVC frame on stream 0 with empty (length 0) "Origin"
+            // information is invalid and MUST be ignored." h2 would send it; we refuse.
+            throw new ArgumentException(originGiven
+                ? "The origin is empty: a client ignores an ALTSVC frame on stream 0 without an origin (RFC 7838 section 4). Give the origin, or a stream id for the implicit form."
+                : "Give an origin (explicit form, on stream 0) or a stream id (implicit form).", nameof(origin));
         }
 
         CallerChecks.CanSend(core, ConnectionInput.SendAltSvc);
         int id = 0;
-        if (hasOrigin)
-        {
-            // RFC 7838 section 4: "An ALTSVC frame on stream 0 with empty (length 0) "Origin"
-            // information is invalid and MUST be ignored."
-            if (origin.IsEmpty)
-            {
-                throw new ArgumentException("The origin cannot be empty: a client ignores such an ALTSVC frame (RFC 7838 section 4).", nameof(origin));
-            }
-        }
-        else
+        if (!hasOrigin)
         {
             id = streamId!.Value;
             var stream = CallerChecks.RequireStream(core, id);
@@ -46,13 +48,13 @@ internal static class AlternativeServices
             if (stream.LocallyInitiated || stream.OutboundPhase is HeaderPhase.Final or HeaderPhase.Trailers
                 || stream.State is not (StreamState.Open or StreamState.HalfClosedRemote))
             {
-                throw new ProtocolException($"An ALTSVC for stream {id} must be sent after the client's request and before the response headers.", ErrorCode.ProtocolError, id);
+                throw new InvalidOperationException($"An ALTSVC for stream {id} must be sent after the client's request and before the response headers; use the explicit form (an origin) otherwise.");
             }
         }
 
         if (2 + origin.Length + fieldValue.Length > core.MaxOutboundFrameSize)
         {
-            throw new FrameTooLargeException($"An ALTSVC of {2 + origin.Length + fieldValue.Length} octets does not fit the peer's frame size {core.MaxOutboundFrameSize}.", ErrorCode.FrameSizeError, id);
+            throw new ArgumentException($"An ALTSVC of {2 + origin.Length + fieldValue.Length} octets does not fit the peer's frame size {core.MaxOutboundFrameSize} (MaxOutboundFrameSize); shorten the field value.", nameof(fieldValue));
         }
 
         if (origin.Length > ushort.MaxValue)

@@ -1,3 +1,5 @@
+using System;
+
 namespace H2Sharp;
 
 /// <summary>
@@ -16,11 +18,13 @@ internal static class CallerChecks
 
         throw core.Fsm.State switch
         {
-            ConnectionState.Idle => new ProtocolException("Call InitiateConnection first."),
-            ConnectionState.Closed => new ProtocolException("The connection is closed; open a new connection."),
+            ConnectionState.Idle => new InvalidOperationException("The connection is not started: call InitiateConnection (or InitiateUpgradeConnection) first."),
+            ConnectionState.Closed => new InvalidOperationException("The connection is closed (a GOAWAY with an error was sent or received, or ReceiveData failed); open a new connection."),
             ConnectionState.GoAwayReceived or ConnectionState.GoAwayBoth when input is ConnectionInput.SendNewStream or ConnectionInput.SendPushPromise =>
-                new ProtocolException("The peer sent GOAWAY: no new streams may be opened on this connection (RFC 9113 section 6.8); open a new connection."),
-            _ => new ProtocolException($"A {(core.Client ? "client" : "server")} may not do this ({input}) in connection state {core.Fsm.State}."),
+                new InvalidOperationException("The peer sent GOAWAY: no new streams may be opened on this connection (RFC 9113 section 6.8); open a new connection for new requests."),
+            ConnectionState.GoAwaySent or ConnectionState.GoAwayBoth when input is ConnectionInput.SendNewStream or ConnectionInput.SendPushPromise =>
+                new InvalidOperationException("This side sent GOAWAY (CloseConnection): no new streams may be opened on this connection; open a new connection for new requests."),
+            _ => new InvalidOperationException($"A {(core.Client ? "client" : "server")} may not do this ({input}) in connection state {core.Fsm.State}."),
         };
     }
 
@@ -29,7 +33,7 @@ internal static class CallerChecks
     {
         if (streamId <= 0)
         {
-            throw new NoSuchStreamException($"Stream id {streamId} is not a stream; stream ids are positive.", streamId);
+            throw new ArgumentOutOfRangeException(nameof(streamId), streamId, $"Stream id {streamId} is not a stream: stream ids are 1 to 2^31-1.");
         }
 
         return core.Streams.Find(streamId, out var stream, out _) switch
@@ -51,6 +55,6 @@ internal static class CallerChecks
 
         throw stream.State is StreamState.HalfClosedLocal or StreamState.Closed
             ? new StreamClosedException($"Stream {stream.Id} was already ended by this side; nothing more can be sent on it.", stream.Id)
-            : new ProtocolException($"Cannot send {input} on stream {stream.Id} in state {stream.State}.", ErrorCode.ProtocolError, stream.Id);
+            : new InvalidOperationException($"Cannot send {input} on stream {stream.Id} in state {stream.State}.");
     }
 }

@@ -24,6 +24,7 @@ internal sealed class ConnectionCore
         Ledger = new ConnectionLedger(config);
         Streams = new StreamManager(Client, config.MaxClosedStreams);
         Settings = new SettingsExchange(this);
+        Admission = new StreamAdmission(this);
         Flow = new FlowController(this);
         Decoder = new HpackDecoder(HpackDecoder.DefaultTableSize, (int)System.Math.Min(config.MaxHeaderListSize, int.MaxValue));
         Encoder = new HpackEncoder { MaxTableSizeLimit = config.MaxEncoderTableSize };
@@ -41,6 +42,9 @@ internal sealed class ConnectionCore
     public StreamManager Streams { get; }
 
     public SettingsExchange Settings { get; }
+
+    /// <summary>Which streams may come into being: id order, concurrency limits, refusals; creates every stream.</summary>
+    public StreamAdmission Admission { get; }
 
     public FlowController Flow { get; }
 

@@ -19,9 +19,9 @@ internal sealed class ControlFrameReceiver
     public void OnRstStream(in FrameHeader header, ReadOnlySpan<byte> payload)
     {
         var frame = RstStreamFrame.Parse(header, payload);
-        switch (_core.Streams.Find(frame.StreamId, out var stream, out _))
+        switch (_core.Streams.Receive(frame.StreamId, StreamInput.RecvRstStream, out var stream, out var lookup))
         {
-            case StreamLookup.Live:
+            case TransitionOutcome.Allow:
                 if (!stream!.LocallyInitiated)
                 {
                     _core.Ledger.ChargeReset(); // rapid reset: the peer opens and cancels
@@ -30,13 +30,15 @@ internal sealed class ControlFrameReceiver
                 _core.Streams.Apply(stream, StreamInput.RecvRstStream);
                 _core.Emit(new StreamReset { StreamId = frame.StreamId, ErrorCode = frame.ErrorCode, RemoteReset = true });
                 return;
-            case StreamLookup.Idle:
+            case TransitionOutcome.Ignore:
+            case TransitionOutcome.Forbidden when lookup == StreamLookup.Skipped:
+                // RFC 9113 5.1 (closed): RST_STREAM may cross ours or our END_STREAM; h2 3.1.1: ignore it.
+                // Skipped ids are closed too (RFC 9113 5.1.1: "implicitly closes all streams in the idle state" below).
+                return;
+            default:
                 // RFC 9113 6.4: "If a RST_STREAM frame identifying an idle stream is received, the
                 // recipient MUST treat this as a connection error of type PROTOCOL_ERROR."
                 throw new ProtocolException($"The peer reset idle stream {frame.StreamId}.", ErrorCode.ProtocolError, 0);
-            default:
-                // RFC 9113 5.1 (closed): RST_STREAM may cross ours or our END_STREAM; h2 3.1.1: ignore it.
-                return;
         }
     }
 

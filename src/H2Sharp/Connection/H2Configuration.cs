@@ -95,7 +95,7 @@ public sealed partial class H2Configuration
     public int MaxHeaderBlockSize { get; init; } = 131_072;
 
     /// <summary>
-    /// The most CONTINUATION frames one header block may use. Default 64 (h2's backlog). Past it:
+    /// The most CONTINUATION frames one header block may use. Default 64 (h2's backlog number, but h2 also counts the HEADERS frame). Past it:
     /// GOAWAY ENHANCE_YOUR_CALM and <see cref="DenialOfServiceException"/> (CONTINUATION flood made
     /// of tiny frames).
     /// </summary>

@@ -15,14 +15,7 @@ public sealed partial class H2Connection
     /// <exception cref="NoAvailableStreamIdException">All stream ids are used up; open a new connection.</exception>
     public int GetNextAvailableStreamId()
     {
-        long highest = _core.Streams.HighestOutbound;
-        long next = highest == 0 ? (Config.ClientSide ? 1 : 2) : highest + 2;
-        if (next > int.MaxValue)
-        {
-            throw new NoAvailableStreamIdException("All stream ids of this connection are used; open a new connection.");
-        }
-
-        return (int)next;
+        return _core.Admission.NextOutboundId();
     }
 
     /// <summary>
@@ -36,12 +29,14 @@ public sealed partial class H2Connection
     /// <param name="priorityWeight">RFC 7540 priority weight, 1 to 256 (client only); null for none.</param>
     /// <param name="priorityDependsOn">RFC 7540 dependency (client only); null for none.</param>
     /// <param name="priorityExclusive">RFC 7540 exclusive flag (client only); null for none.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="headers"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The stream id is not positive or is lower than one already used, or the weight is not 1 to 256.</exception>
+    /// <exception cref="NoSuchStreamException">The stream is the peer's and was never opened (a server answering before the request, a client using an even id).</exception>
+    /// <exception cref="ArgumentException">The block breaks a header rule of RFC 9113 section 8 (the message names it), trailers without <paramref name="endStream"/>, a 1xx with it, or a stream depending on itself.</exception>
     /// <exception cref="StreamClosedException">The stream was closed or this side already ended it.</exception>
-    /// <exception cref="StreamIdTooLowException">A new stream's id is lower than one already used.</exception>
     /// <exception cref="TooManyStreamsException">The peer's SETTINGS_MAX_CONCURRENT_STREAMS is reached.</exception>
-    /// <exception cref="NoSuchStreamException">The stream does not exist and this side cannot open it.</exception>
-    /// <exception cref="ProtocolException">The block breaks a rule (header rules, order of blocks), or the peer sent GOAWAY (no new streams).</exception>
-    /// <exception cref="Rfc1122Exception">A server passed priority information.</exception>
+    /// <exception cref="InvalidOperationException">The connection is not started or is closed, or a GOAWAY forbids new streams.</exception>
+    /// <exception cref="EndpointRoleException">A server opened a stream with headers, or passed priority information.</exception>
     public void SendHeaders(int streamId, IReadOnlyList<HeaderField> headers, bool endStream = false,
         int? priorityWeight = null, int? priorityDependsOn = null, bool? priorityExclusive = null)
     {
@@ -50,13 +45,19 @@ public sealed partial class H2Connection
         {
             if (!Config.ClientSide)
             {
-                throw new Rfc1122Exception("Servers SHOULD NOT prioritize streams (h2's rule): send the headers without priority.");
+                throw new EndpointRoleException("Servers SHOULD NOT prioritize streams (h2's RFC1122Error): send the headers without priority.");
             }
 
             int weight = priorityWeight ?? 16;
             if (weight is < 1 or > 256)
             {
                 throw new ArgumentOutOfRangeException(nameof(priorityWeight), weight, "A priority weight is 1 to 256.");
+            }
+
+            // RFC 7540 5.3.1 (kept as h2 does): "A stream cannot depend on itself."
+            if (priorityDependsOn == streamId)
+            {
+                throw new ArgumentException($"Stream {streamId} cannot depend on itself (RFC 7540 section 5.3.1); pass another priorityDependsOn, or none.", nameof(priorityDependsOn));
             }
 
             priority = new PriorityInfo(priorityDependsOn ?? 0, weight, priorityExclusive ?? false);
@@ -74,8 +75,9 @@ public sealed partial class H2Connection
     /// <param name="data">The data.</param>
     /// <param name="endStream">True to end the stream with this frame.</param>
     /// <param name="padLength">Padding octets, 0 to 255 (counts against the windows); null for none.</param>
-    /// <exception cref="FlowControlException">The frame exceeds the windows.</exception>
-    /// <exception cref="FrameTooLargeException">The frame exceeds the peer's SETTINGS_MAX_FRAME_SIZE.</exception>
+    /// <exception cref="InvalidOperationException">The frame exceeds the flow-control windows (wait for <see cref="Events.WindowUpdated"/>), the headers were not sent yet, or the connection is not open.</exception>
+    /// <exception cref="ArgumentException">The frame exceeds the peer's SETTINGS_MAX_FRAME_SIZE (<see cref="MaxOutboundFrameSize"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The stream id is not positive, or the padding is not 0 to 255.</exception>
     /// <exception cref="StreamClosedException">The stream is closed or this side already ended it.</exception>
     /// <exception cref="NoSuchStreamException">The stream was never opened.</exception>
     public void SendData(int streamId, ReadOnlySpan<byte> data, bool endStream = false, int? padLength = null) =>
@@ -93,12 +95,14 @@ public sealed partial class H2Connection
     /// <returns>Octets sent, from 0 to <c>data.Length</c>.</returns>
     /// <exception cref="StreamClosedException">The stream is closed or this side already ended it.</exception>
     /// <exception cref="NoSuchStreamException">The stream was never opened.</exception>
+    /// <exception cref="InvalidOperationException">The headers were not sent yet, or the connection is not open.</exception>
     public int SendAvailableData(int streamId, ReadOnlySpan<byte> data, bool endStream = false) =>
         _dataSender.SendAvailable(streamId, data, endStream);
 
     /// <summary>Ends this side of a stream with an empty DATA frame carrying END_STREAM.</summary>
     /// <param name="streamId">The stream.</param>
     /// <exception cref="StreamClosedException">The stream is closed or already ended by this side.</exception>
+    /// <exception cref="NoSuchStreamException">The stream was never opened.</exception>
     public void EndStream(int streamId) => _dataSender.SendData(streamId, ReadOnlySpan<byte>.Empty, true, null);
 
     /// <summary>Resets a stream (RST_STREAM), closing it at once. To end a stream gracefully use <see cref="EndStream"/>.</summary>
@@ -122,6 +126,8 @@ public sealed partial class H2Connection
     /// <param name="errorCode">The code; NO_ERROR for a graceful shutdown.</param>
     /// <param name="lastStreamId">The last peer stream that will be processed; defaults to <see cref="HighestInboundStreamId"/>.</param>
     /// <param name="additionalData">Opaque debug data for the peer.</param>
+    /// <exception cref="InvalidOperationException">The connection is not started, or already closed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lastStreamId"/> is negative.</exception>
     public void CloseConnection(ErrorCode errorCode = ErrorCode.NoError, int? lastStreamId = null, ReadOnlySpan<byte> additionalData = default)
     {
         var input = errorCode == ErrorCode.NoError ? ConnectionInput.SendGoAway : ConnectionInput.SendGoAwayError;
@@ -163,7 +169,9 @@ public sealed partial class H2Connection
 
     /// <summary>Sends new values for our settings; they take effect when the peer acknowledges them (<see cref="Events.SettingsAcknowledged"/>).</summary>
     /// <param name="newSettings">The settings to change.</param>
-    /// <exception cref="InvalidSettingsValueException">A value is out of range (nothing is sent).</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="newSettings"/> is null.</exception>
+    /// <exception cref="ArgumentException">A value is out of range (nothing is sent; the message names the setting and its range).</exception>
+    /// <exception cref="InvalidOperationException">A change the RFCs forbid (ENABLE_CONNECT_PROTOCOL back to 0, NO_RFC7540_PRIORITIES after the first SETTINGS), or the connection is not open.</exception>
     public void UpdateSettings(IEnumerable<KeyValuePair<SettingCode, uint>> newSettings)
     {
         ArgumentNullException.ThrowIfNull(newSettings);
@@ -178,8 +186,7 @@ public sealed partial class H2Connection
     /// </summary>
     /// <param name="increment">1 to 2^31-1.</param>
     /// <param name="streamId">The stream, or null for the connection.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The increment is out of range.</exception>
-    /// <exception cref="FlowControlException">The window would pass 2^31-1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The increment is out of range or would take the window past 2^31-1, or the stream id is not positive (pass null for the connection).</exception>
     /// <exception cref="StreamClosedException">The stream closed so long ago that it is no longer in the closed-stream record (<see cref="MaxClosedStreams"/>).</exception>
     /// <exception cref="NoSuchStreamException">The stream id was never used.</exception>
     /// <remarks>
@@ -203,10 +210,15 @@ public sealed partial class H2Connection
                 return; // beyond h2: a stream that closed moments ago needs no more window
             }
 
+            if (id == 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(streamId), id, "Stream 0 is the connection: pass streamId: null to open the connection window.");
+            }
+
             stream = CallerChecks.RequireStream(_core, id);
             if (StreamStateMachine.Lookup(stream.State, StreamInput.SendWindowUpdate).Outcome != TransitionOutcome.Allow)
             {
-                throw new ProtocolException($"Cannot open the window of stream {id} in state {stream.State}.", ErrorCode.ProtocolError, id);
+                throw new InvalidOperationException($"Cannot open the window of stream {id} in state {stream.State}: the peer can no longer send on it.");
             }
         }
 
@@ -233,7 +245,7 @@ public sealed partial class H2Connection
         var lookup = _core.Streams.Find(streamId, out var stream, out _);
         if (lookup == StreamLookup.Idle)
         {
-            throw new NoSuchStreamException($"Stream {streamId} was never opened.", streamId);
+            throw new NoSuchStreamException($"Stream {streamId} was never opened; acknowledge data on the stream it arrived on (DataReceived.StreamId).", streamId);
         }
 
         if (_core.Fsm.Peek(ConnectionInput.SendWindowUpdate).Outcome == TransitionOutcome.Forbidden)
@@ -250,6 +262,20 @@ public sealed partial class H2Connection
     /// <exception cref="StreamClosedException">The stream is closed.</exception>
     /// <exception cref="NoSuchStreamException">The stream was never opened.</exception>
     public int LocalFlowControlWindow(int streamId) => _core.Flow.Sendable(CallerChecks.RequireStream(_core, streamId));
+
+    /// <summary>
+    /// What we may still send on the connection as a whole, in octets: the connection send window
+    /// (h2's <c>outbound_flow_control_window</c>). Only DATA we send and the peer's WINDOW_UPDATE on
+    /// stream 0 move it (SETTINGS_INITIAL_WINDOW_SIZE moves stream windows only). A stream can send
+    /// the smaller of this and its own window: <see cref="LocalFlowControlWindow"/>.
+    /// </summary>
+    public int OutboundFlowControlWindow => (int)_core.Flow.SendWindow;
+
+    /// <summary>
+    /// What the peer may still send on the connection as a whole before we reopen it: the
+    /// connection receive window (h2's <c>inbound_flow_control_window</c>).
+    /// </summary>
+    public int InboundFlowControlWindow => (int)_core.Flow.ReceiveWindow.Size;
 
     /// <summary>How much the peer may send on a stream now: the smaller of its receive window and the connection's.</summary>
     /// <param name="streamId">The stream.</param>

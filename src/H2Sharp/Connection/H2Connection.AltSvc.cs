@@ -14,16 +14,15 @@ public sealed partial class H2Connection
     /// The client sees <see cref="Events.AlternativeServiceAvailable"/>. Prefer the explicit form.
     /// </summary>
     /// <param name="fieldValue">The Alt-Svc field value (RFC 7838 section 3), e.g. <c>h2=":8443"; ma=60</c>; not checked.</param>
-    /// <param name="origin">The origin (RFC 6454 ASCII form), for the explicit form; null otherwise.</param>
+    /// <param name="origin">The origin (RFC 6454 ASCII form), for the explicit form; null (or empty, as a null byte array converts) otherwise, as h2's <c>None</c>.</param>
     /// <param name="streamId">The request stream, for the implicit form; null otherwise.</param>
-    /// <exception cref="Rfc1122Exception">A client called it.</exception>
-    /// <exception cref="ArgumentException">Both or neither of origin and stream id were given, or the origin is empty.</exception>
-    /// <exception cref="ProtocolException">The stream is not between request and response, or the connection is closed.</exception>
+    /// <exception cref="EndpointRoleException">A client called it.</exception>
+    /// <exception cref="ArgumentException">Both or neither of a (non-empty) origin and a stream id were given, or the frame would exceed the peer's frame size.</exception>
+    /// <exception cref="InvalidOperationException">The stream is not between request and response, or the connection is not open.</exception>
     /// <exception cref="StreamClosedException">The stream is closed.</exception>
     /// <exception cref="NoSuchStreamException">The stream was never opened.</exception>
-    /// <exception cref="FrameTooLargeException">The frame would exceed the peer's frame size.</exception>
     public void AdvertiseAlternativeService(ReadOnlySpan<byte> fieldValue, ReadOnlyMemory<byte>? origin = null, int? streamId = null) =>
-        AlternativeServices.Advertise(_core, fieldValue, origin is { } o ? o.Span : default, origin.HasValue, streamId);
+        AlternativeServices.Advertise(_core, fieldValue, origin is { } o ? o.Span : default, originGiven: origin.HasValue, streamId);
 
     /// <summary>
     /// <see cref="AdvertiseAlternativeService(ReadOnlySpan{byte}, ReadOnlyMemory{byte}?, int?)"/> with
@@ -32,12 +31,11 @@ public sealed partial class H2Connection
     /// <param name="fieldValue">The Alt-Svc field value, e.g. <c>h2=":8443"; ma=60</c>.</param>
     /// <param name="origin">The origin, e.g. <c>https://example.com</c>, for the explicit form; null otherwise.</param>
     /// <param name="streamId">The request stream, for the implicit form; null otherwise.</param>
-    /// <exception cref="Rfc1122Exception">A client called it.</exception>
-    /// <exception cref="ArgumentException">Both or neither of origin and stream id were given, the origin is empty, or a value is not ASCII.</exception>
-    /// <exception cref="ProtocolException">The stream is not between request and response, or the connection is closed.</exception>
+    /// <exception cref="EndpointRoleException">A client called it.</exception>
+    /// <exception cref="ArgumentException">Both or neither of a (non-empty) origin and a stream id were given, a value is not ASCII, or the frame would exceed the peer's frame size.</exception>
+    /// <exception cref="InvalidOperationException">The stream is not between request and response, or the connection is not open.</exception>
     /// <exception cref="StreamClosedException">The stream is closed.</exception>
     /// <exception cref="NoSuchStreamException">The stream was never opened.</exception>
-    /// <exception cref="FrameTooLargeException">The frame would exceed the peer's frame size.</exception>
     public void AdvertiseAlternativeService(string fieldValue, string? origin = null, int? streamId = null)
     {
         ArgumentNullException.ThrowIfNull(fieldValue);

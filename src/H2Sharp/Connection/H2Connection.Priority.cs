@@ -21,14 +21,15 @@ public sealed partial class H2Connection
     /// <param name="weight">1 to 256; default 16.</param>
     /// <param name="dependsOn">The parent stream; default 0 (none).</param>
     /// <param name="exclusive">Whether the dependency is exclusive; default false.</param>
-    /// <exception cref="Rfc1122Exception">A server called it (h2: "Servers SHOULD NOT prioritize streams").</exception>
+    /// <exception cref="EndpointRoleException">A server called it (h2's <c>RFC1122Error</c>: "Servers SHOULD NOT prioritize streams").</exception>
     /// <exception cref="ArgumentOutOfRangeException">A stream id or weight is out of range.</exception>
-    /// <exception cref="ProtocolException">The stream would depend on itself, or the connection is closed.</exception>
+    /// <exception cref="ArgumentException">The stream would depend on itself.</exception>
+    /// <exception cref="InvalidOperationException">The connection is not started or is closed.</exception>
     public void Prioritize(int streamId, int? weight = null, int? dependsOn = null, bool? exclusive = null)
     {
         if (!Config.ClientSide)
         {
-            throw new Rfc1122Exception("Servers SHOULD NOT prioritize streams (h2's rule; RFC 7540 section 5.3 lets them, RFC 9113 deprecates it).");
+            throw new EndpointRoleException("Servers SHOULD NOT prioritize streams (h2's rule; RFC 7540 section 5.3 lets them, RFC 9113 deprecates it); only a client calls Prioritize.");
         }
 
         CallerChecks.CanSend(_core, ConnectionInput.SendPriority);
@@ -44,7 +45,7 @@ public sealed partial class H2Connection
         // RFC 7540 5.3.1 (dropped by RFC 9113, kept as h2 does): "A stream cannot depend on itself."
         if (parent == streamId)
         {
-            throw new ProtocolException($"Stream {streamId} cannot depend on itself (RFC 7540 section 5.3.1).", ErrorCode.ProtocolError, streamId);
+            throw new ArgumentException($"Stream {streamId} cannot depend on itself (RFC 7540 section 5.3.1); pass another dependsOn, or none.", nameof(dependsOn));
         }
 
         FrameWriter.WritePriority(_core.Out, streamId, new PriorityInfo(parent, w, exclusive ?? false));
@@ -59,19 +60,19 @@ public sealed partial class H2Connection
     /// </summary>
     /// <param name="streamId">The request stream (or promised push stream) to prioritize.</param>
     /// <param name="priorityFieldValue">The Priority field value, printable ASCII (RFC 9218 section 5).</param>
-    /// <exception cref="ProtocolException">A server called it, the stream is an unpromised push stream, or the connection is closed.</exception>
+    /// <exception cref="EndpointRoleException">A server called it.</exception>
+    /// <exception cref="InvalidOperationException">The connection is not started or is closed.</exception>
     /// <exception cref="TooManyStreamsException">Too many idle streams are prioritized already.</exception>
-    /// <exception cref="ArgumentException">The value is not printable ASCII, or the stream id is not positive.</exception>
-    /// <exception cref="FrameTooLargeException">The value does not fit the peer's frame size.</exception>
+    /// <exception cref="ArgumentException">The value is not printable ASCII or does not fit the peer's frame size, or the stream id is not positive or names a push stream not promised yet.</exception>
     public void SendPriorityUpdate(int streamId, ReadOnlySpan<byte> priorityFieldValue) => PriorityUpdates.Send(streamId, priorityFieldValue);
 
     /// <summary>Beyond h2: <see cref="SendPriorityUpdate(int, ReadOnlySpan{byte})"/> with the value as text.</summary>
     /// <param name="streamId">The request stream (or promised push stream) to prioritize.</param>
     /// <param name="priorityFieldValue">The Priority field value, e.g. <c>u=1, i</c>.</param>
-    /// <exception cref="ProtocolException">A server called it, the stream is an unpromised push stream, or the connection is closed.</exception>
+    /// <exception cref="EndpointRoleException">A server called it.</exception>
+    /// <exception cref="InvalidOperationException">The connection is not started or is closed.</exception>
     /// <exception cref="TooManyStreamsException">Too many idle streams are prioritized already.</exception>
-    /// <exception cref="ArgumentException">The value is not printable ASCII, or the stream id is not positive.</exception>
-    /// <exception cref="FrameTooLargeException">The value does not fit the peer's frame size.</exception>
+    /// <exception cref="ArgumentException">The value is not printable ASCII or does not fit the peer's frame size, or the stream id is not positive or names a push stream not promised yet.</exception>
     public void SendPriorityUpdate(int streamId, string priorityFieldValue)
     {
         ArgumentNullException.ThrowIfNull(priorityFieldValue);

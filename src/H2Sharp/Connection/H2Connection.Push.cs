@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace H2Sharp;
@@ -16,13 +17,11 @@ public sealed partial class H2Connection
     /// <param name="streamId">The client's request stream the push relates to; open or half-closed (remote), never a pushed stream.</param>
     /// <param name="promisedStreamId">A new even stream id (<see cref="GetNextAvailableStreamId"/>).</param>
     /// <param name="requestHeaders">The request the pushed response answers: GET or HEAD, no content (RFC 9113 section 8.4).</param>
-    /// <exception cref="ProtocolException">
-    /// A client called it; the client disabled push (SETTINGS_ENABLE_PUSH = 0); the parent stream
-    /// was pushed itself or is not in a state to push on; the promised id is not a new even id; the
-    /// request breaks the header rules or is not safe and cacheable; or the peer sent GOAWAY.
-    /// </exception>
-    /// <exception cref="StreamClosedException">The parent stream is closed or this side ended it, or the promised id was used.</exception>
-    /// <exception cref="StreamIdTooLowException">The promised id is lower than one already used.</exception>
+    /// <exception cref="EndpointRoleException">A client called it.</exception>
+    /// <exception cref="InvalidOperationException">The client disabled push (SETTINGS_ENABLE_PUSH = 0), a GOAWAY forbids new streams, or the connection is not open.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The promised id is not a new even id (not positive, odd, already used or lower than one used), or the parent id is not positive.</exception>
+    /// <exception cref="ArgumentException">The parent stream was pushed itself, or the request breaks the header rules or is not safe and cacheable.</exception>
+    /// <exception cref="StreamClosedException">The parent stream is closed or this side ended it.</exception>
     /// <exception cref="NoSuchStreamException">The parent stream was never opened.</exception>
     public void PushStream(int streamId, int promisedStreamId, IReadOnlyList<HeaderField> requestHeaders) =>
         (_pushSender ??= new PushPromiseSender(_core)).PushStream(streamId, promisedStreamId, requestHeaders);

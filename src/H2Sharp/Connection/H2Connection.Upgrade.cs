@@ -26,16 +26,18 @@ public sealed partial class H2Connection
     /// </remarks>
     /// <param name="settingsHeader">Server only: the value of the client's <c>HTTP2-Settings</c> header; ignored by clients.</param>
     /// <returns>Client: the <c>HTTP2-Settings</c> value, the base64url of its SETTINGS payload without padding. Server: null.</returns>
+    /// <exception cref="InvalidOperationException">The connection was already started.</exception>
     /// <exception cref="ProtocolException">
-    /// The connection was already started, or (server) the header is not base64url of a SETTINGS
-    /// payload or carries a value out of range (<see cref="InvalidSettingsValueException"/>); then
-    /// nothing has changed and the connection can still be started.
+    /// Server: the client's header is not base64url of a SETTINGS payload, or carries a value out
+    /// of range (<see cref="InvalidSettingsValueException"/>): a fault of the peer, so the caller
+    /// should answer the HTTP/1.1 request without upgrading. Nothing has changed and the
+    /// connection can still be started.
     /// </exception>
     public string? InitiateUpgradeConnection(string? settingsHeader = null)
     {
         if (_core.Fsm.State != ConnectionState.Idle)
         {
-            throw new ProtocolException("The connection was already started (InitiateConnection or InitiateUpgradeConnection).");
+            throw new InvalidOperationException("The connection was already started (InitiateConnection or InitiateUpgradeConnection); call it once per connection.");
         }
 
         KeyValuePair<SettingCode, uint>[]? clientSettings = null;
@@ -50,11 +52,7 @@ public sealed partial class H2Connection
             // RFC 7540 section 3.2: "The HTTP/1.1 request that is sent prior to upgrade is
             // assigned a stream identifier of 1 ... Stream 1 is implicitly "half-closed" from the
             // client toward the server".
-            var stream = _core.Streams.Create(1, local: true, _core.Settings.Remote.InitialWindowSize, _core.Settings.Local.InitialWindowSize);
-            _core.Fsm.Process(ConnectionInput.SendNewStream);
-            _core.Streams.Apply(stream, StreamInput.SendHeaders);
-            _core.Streams.Apply(stream, StreamInput.SendEndStream);
-            stream.OutboundPhase = HeaderPhase.Final;
+            _core.Admission.OpenUpgradeStream().OutboundPhase = HeaderPhase.Final;
             return Http2SettingsHeader.Encode(OwnSettingsPayload());
         }
 
@@ -63,11 +61,7 @@ public sealed partial class H2Connection
             _core.Settings.ApplyUpgradeSettings(clientSettings);
         }
 
-        var request = _core.Streams.Create(1, local: false, _core.Settings.Remote.InitialWindowSize, _core.Settings.Local.InitialWindowSize);
-        _core.Fsm.Process(ConnectionInput.RecvNewStream);
-        _core.Streams.Apply(request, StreamInput.RecvHeaders);
-        _core.Streams.Apply(request, StreamInput.RecvEndStream);
-        request.InboundPhase = HeaderPhase.Final;
+        _core.Admission.OpenUpgradeStream().InboundPhase = HeaderPhase.Final;
         return null;
     }
 

@@ -13,9 +13,11 @@ namespace H2Sharp;
 /// </summary>
 /// <remarks>
 /// Not thread-safe: use one connection from one thread at a time (lock around it, or give it
-/// to one task). A misuse by the caller throws and leaves the connection usable; a protocol
-/// error by the peer either resets one stream (reported as <see cref="StreamReset"/>) or, for
-/// connection errors, queues GOAWAY and throws a <see cref="ProtocolException"/>.
+/// to one task). A misuse by the caller throws <see cref="InvalidOperationException"/> (or a
+/// subclass such as <see cref="StreamClosedException"/>) or <see cref="ArgumentException"/> and
+/// leaves the connection usable; a protocol error by the peer either resets one stream (reported
+/// as <see cref="StreamReset"/>) or, for connection errors, queues GOAWAY and throws a
+/// <see cref="ProtocolException"/> from <see cref="ReceiveData"/>. See docs/errors.md.
 /// </remarks>
 public sealed partial class H2Connection
 {
@@ -28,6 +30,10 @@ public sealed partial class H2Connection
     private readonly ControlFrameReceiver _control;
     private readonly PriorityReceiver _priority;
     private bool _settingsReceived;
+
+    // A server that received data before InitiateConnection started itself; the caller's own
+    // InitiateConnection that follows (the order h2 allows) is then a no-op, once.
+    private bool _initiatedImplicitly;
 
     /// <summary>Creates a connection.</summary>
     /// <param name="config">The configuration; null for a client with the defaults.</param>
@@ -79,13 +85,21 @@ public sealed partial class H2Connection
     /// Starts the connection: a client queues the connection preface and its SETTINGS, a server
     /// its SETTINGS; both add a WINDOW_UPDATE when <see cref="H2Configuration.InitialConnectionWindowSize"/>
     /// is above 65,535. Call once, before anything else, and send <see cref="DataToSend(int?)"/>.
+    /// A server that called <see cref="ReceiveData"/> first was started by it (its SETTINGS is
+    /// queued before any answer, as RFC 9113 section 3.4 requires); its first call here then does nothing.
     /// </summary>
-    /// <exception cref="ProtocolException">Called twice.</exception>
+    /// <exception cref="InvalidOperationException">Called twice, or after <see cref="InitiateUpgradeConnection"/>.</exception>
     public void InitiateConnection()
     {
+        if (_initiatedImplicitly)
+        {
+            _initiatedImplicitly = false;
+            return;
+        }
+
         if (_core.Fsm.Process(ConnectionInput.Initiate) != TransitionOutcome.Allow)
         {
-            throw new ProtocolException("InitiateConnection was already called.");
+            throw new InvalidOperationException("The connection was already started (InitiateConnection or InitiateUpgradeConnection); call it once per connection.");
         }
 
         if (Config.ClientSide)
@@ -111,14 +125,22 @@ public sealed partial class H2Connection
     /// A connection error (or a subtype: <see cref="FlowControlException"/>, <see cref="FrameTooLargeException"/>,
     /// <see cref="DenialOfServiceException"/>, <see cref="InvalidSettingsValueException"/>, HPACK's
     /// COMPRESSION_ERROR): GOAWAY with <see cref="ProtocolException.ErrorCode"/> is queued and the
-    /// connection is closed. Also thrown when called before <see cref="InitiateConnection"/>.
+    /// connection is closed. Only the peer's faults are reported so.
     /// </exception>
+    /// <exception cref="InvalidOperationException">A client called it before <see cref="InitiateConnection"/> (a server is started by it instead: see <see cref="InitiateConnection"/>).</exception>
     public IReadOnlyList<H2Event> ReceiveData(ReadOnlySpan<byte> data)
     {
         switch (_core.Fsm.State)
         {
+            case ConnectionState.Idle when !Config.ClientSide:
+                // h2 lets a server read the client preface before initiate_connection. Starting
+                // here keeps RFC 9113 3.4: "The server connection preface ... MUST be the first
+                // frame the server sends", so our SETTINGS goes out before the ACK it will owe.
+                InitiateConnection();
+                _initiatedImplicitly = true;
+                break;
             case ConnectionState.Idle:
-                throw new ProtocolException("Call InitiateConnection before ReceiveData.");
+                throw new InvalidOperationException("The connection is not started: a client calls InitiateConnection (or InitiateUpgradeConnection) before ReceiveData, since a client speaks first (RFC 9113 section 3.4).");
             case ConnectionState.Closed:
                 return Array.Empty<H2Event>();
         }

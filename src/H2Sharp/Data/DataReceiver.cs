@@ -28,23 +28,31 @@ internal sealed class DataReceiver
         // is charged first, whatever becomes of the stream.
         _core.Flow.ConsumeConnection(flow);
 
-        switch (_core.Streams.Find(id, out var stream, out var reason))
+        switch (_core.Streams.Receive(id, StreamInput.RecvData, out var stream, out var lookup))
         {
-            case StreamLookup.Live:
+            case TransitionOutcome.Allow:
                 OnLiveStream(stream!, frame);
                 return;
-            case StreamLookup.Closed when reason == StreamCloseReason.ResetByUs:
+            case TransitionOutcome.Ignore:
                 // RFC 9113 5.1 (closed): after our RST_STREAM, "the content of DATA frames counts
                 // toward the connection flow-control window" and the frame is discarded.
                 _core.Flow.ReleaseDiscarded(flow);
                 return;
-            case StreamLookup.Closed:
-            case StreamLookup.ClosedLongAgo:
-                // RFC 9113 5.1: DATA after RST_STREAM or END_STREAM from the peer: stream error
+            case TransitionOutcome.StreamClosedError when stream is not null:
+                // RFC 9113 5.1 (half-closed (remote)): "it MUST respond with a stream error of type STREAM_CLOSED."
+                Fail(stream, flow, new ProtocolException($"The peer sent DATA on stream {id} after ending it.", ErrorCode.StreamClosed, id));
+                return;
+            case TransitionOutcome.StreamClosedError:
+                // RFC 9113 5.1 (closed): DATA after the peer's RST_STREAM: stream error
                 // STREAM_CLOSED; the window it used is still given back (h2 3.2.0 bugfix).
                 _core.Flow.ReleaseDiscarded(flow);
                 _core.ResetClosedStream(id, ErrorCode.StreamClosed);
                 return;
+            case TransitionOutcome.ConnectionClosedError:
+                // RFC 9113 5.1 (closed): DATA after END_STREAM both ways: connection error STREAM_CLOSED.
+                throw new ProtocolException($"The peer sent DATA on stream {id} after both sides ended it.", ErrorCode.StreamClosed, 0);
+            case TransitionOutcome.Forbidden when lookup == StreamLookup.Live:
+                throw new ProtocolException($"The peer sent DATA on stream {id} in state {stream!.State}.", ErrorCode.ProtocolError, 0);
             default:
                 // RFC 9113 5.1 (idle): "Receiving any frame other than HEADERS or PRIORITY on a
                 // stream in this state MUST be treated as a connection error of type PROTOCOL_ERROR."
@@ -56,17 +64,6 @@ internal sealed class DataReceiver
     private void OnLiveStream(H2Stream stream, DataFrame frame)
     {
         int flow = frame.FlowControlledLength;
-        switch (StreamStateMachine.Lookup(stream.State, StreamInput.RecvData).Outcome)
-        {
-            case TransitionOutcome.Allow:
-                break;
-            case TransitionOutcome.StreamClosedError:
-                // RFC 9113 5.1 (half-closed (remote)): "it MUST respond with a stream error of type STREAM_CLOSED."
-                Fail(stream, flow, new StreamClosedException($"The peer sent DATA on stream {stream.Id} after ending it.", ErrorCode.StreamClosed, stream.Id));
-                return;
-            default:
-                throw new ProtocolException($"The peer sent DATA on stream {stream.Id} in state {stream.State}.", ErrorCode.ProtocolError, 0);
-        }
 
         // RFC 9113 8.1: a message is a HEADERS block, then DATA (h2 4.0.0: DATA before HEADERS is an error).
         if (stream.InboundPhase != HeaderPhase.Final)
@@ -86,7 +83,8 @@ internal sealed class DataReceiver
         if (stream.ExpectNoBody ? length > 0 : stream.ContentLengthRemaining >= 0 && length > stream.ContentLengthRemaining)
         {
             // RFC 9113 8.1.1: a body longer than content-length (or any body where none may be) is malformed.
-            Fail(stream, flow, new InvalidBodyLengthException($"Stream {stream.Id} carried more body than its content-length allows.", ErrorCode.ProtocolError, stream.Id));
+            long received = stream.ExpectNoBody ? 0 : stream.ContentLength - stream.ContentLengthRemaining;
+            Fail(stream, flow, new InvalidBodyLengthException(stream.Id, stream.ExpectNoBody ? 0 : stream.ContentLength, received + length));
             return;
         }
 

@@ -24,13 +24,13 @@ internal sealed class DataSender
         int frameLength = data.Length + (padLength is int p ? p + 1 : 0);
         if (frameLength > _core.MaxOutboundFrameSize)
         {
-            throw new FrameTooLargeException($"{frameLength} octets do not fit in one DATA frame: the peer accepts at most {_core.MaxOutboundFrameSize} (MaxOutboundFrameSize). Split the data, or use SendAvailableData.", ErrorCode.FrameSizeError, streamId);
+            throw new ArgumentException($"{frameLength} octets do not fit in one DATA frame: the peer accepts at most {_core.MaxOutboundFrameSize} (MaxOutboundFrameSize). Split the data, or use SendAvailableData.", nameof(data));
         }
 
         int sendable = _core.Flow.Sendable(stream);
         if (frameLength > sendable)
         {
-            throw new FlowControlException($"{frameLength} octets exceed the flow-control window of stream {streamId} ({sendable} octets may be sent now; see LocalFlowControlWindow). Wait for WindowUpdated, or use SendAvailableData.", ErrorCode.FlowControlError, streamId);
+            throw new InvalidOperationException($"{frameLength} octets exceed the flow-control window of stream {streamId} ({sendable} octets may be sent now; see LocalFlowControlWindow). Wait for WindowUpdated, or use SendAvailableData.");
         }
 
         Write(stream, data, endStream, padLength, frameLength);
@@ -68,7 +68,7 @@ internal sealed class DataSender
         // RFC 9113 8.1: a message starts with its header section.
         if (stream.OutboundPhase is HeaderPhase.None or HeaderPhase.Informational)
         {
-            throw new ProtocolException($"Send the {(_core.Client ? "request" : "response")} headers on stream {streamId} before its body.", ErrorCode.ProtocolError, streamId);
+            throw new InvalidOperationException($"Send the {(_core.Client ? "request" : "final response")} headers on stream {streamId} (SendHeaders) before its body.");
         }
 
         return stream;

@@ -3,7 +3,7 @@ using System;
 namespace H2Sharp;
 
 /// <summary>
-/// A flow-control window was exceeded or overflowed, or an increment was out of range (FLOW_CONTROL_ERROR; h2's <c>FlowControlError</c>).
+/// The peer broke flow control: it sent more than a window allowed, or took a window past 2^31-1 (FLOW_CONTROL_ERROR; h2's <c>FlowControlError</c>). A caller that sends more than the peer's window allows gets an <see cref="InvalidOperationException"/> instead, and one whose increment would overflow our window an <see cref="ArgumentOutOfRangeException"/>.
 /// </summary>
 public class FlowControlException : ProtocolException
 {

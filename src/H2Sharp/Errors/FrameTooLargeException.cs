@@ -3,7 +3,7 @@ using System;
 namespace H2Sharp;
 
 /// <summary>
-/// A frame is larger than the maximum frame size in force (FRAME_SIZE_ERROR): either one received from the peer, or one the caller asked to send (h2's <c>FrameTooLargeError</c>).
+/// The peer sent a frame larger than our SETTINGS_MAX_FRAME_SIZE (FRAME_SIZE_ERROR; h2's <c>FrameTooLargeError</c>). Data the caller asks to send that does not fit the peer's frame size is an <see cref="ArgumentException"/> instead.
 /// </summary>
 public class FrameTooLargeException : ProtocolException
 {

@@ -3,9 +3,11 @@ using System;
 namespace H2Sharp;
 
 /// <summary>
-/// The base of every exception H2Sharp throws for protocol reasons (h2's <c>H2Error</c>).
-/// Catch this to handle anything the stack reports about the peer or about misuse of the API
-/// that is specific to HTTP/2.
+/// The base of the exceptions that report what the peer did wrong (h2's <c>H2Error</c>); every
+/// one H2Sharp throws is a <see cref="ProtocolException"/>. Misuse of the API by the caller is
+/// not an <see cref="H2Exception"/>: it is an <see cref="InvalidOperationException"/> (or a
+/// subclass such as <see cref="StreamClosedException"/>) or an <see cref="ArgumentException"/>,
+/// as .NET code expects; see docs/errors.md for which is which.
 /// </summary>
 public class H2Exception : Exception
 {

@@ -3,7 +3,7 @@ using System;
 namespace H2Sharp;
 
 /// <summary>
-/// A SETTINGS value is out of its allowed range; <see cref="ProtocolException.ErrorCode"/> tells which code applies (FLOW_CONTROL_ERROR for INITIAL_WINDOW_SIZE, PROTOCOL_ERROR otherwise; h2's <c>InvalidSettingsValueError</c>).
+/// The peer sent a SETTINGS value (in a SETTINGS frame or an HTTP2-Settings header) out of its allowed range or a change the RFCs forbid; a caller's invalid value for <see cref="H2Connection.UpdateSettings"/> is an <see cref="ArgumentException"/> instead; <see cref="ProtocolException.ErrorCode"/> tells which code applies (FLOW_CONTROL_ERROR for INITIAL_WINDOW_SIZE, PROTOCOL_ERROR otherwise; h2's <c>InvalidSettingsValueError</c>).
 /// </summary>
 public class InvalidSettingsValueException : ProtocolException
 {

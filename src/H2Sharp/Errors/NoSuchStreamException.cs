@@ -3,37 +3,34 @@ using System;
 namespace H2Sharp;
 
 /// <summary>
-/// An action named a stream that does not exist and never did (h2's <c>NoSuchStreamError</c>).
+/// The caller named a stream that is not open: one never opened (h2's <c>NoSuchStreamError</c>),
+/// or, as the subclass <see cref="StreamClosedException"/>, one already closed. A caller error
+/// (the operation is invalid in the stream's state): nothing was queued and the connection stays
+/// usable. A stream id that can never be valid (0, negative, the wrong parity) is an
+/// <see cref="ArgumentOutOfRangeException"/> instead.
 /// </summary>
-public class NoSuchStreamException : ProtocolException
+public class NoSuchStreamException : InvalidOperationException
 {
-    /// <summary>Creates the exception with a default message, connection-scoped.</summary>
-    public NoSuchStreamException() : base("No such stream.", ErrorCode.ProtocolError, 0) { }
+    /// <summary>Creates the exception with a default message.</summary>
+    public NoSuchStreamException() : base("No such stream.") { }
 
-    /// <summary>Creates the exception, connection-scoped.</summary>
-    /// <param name="message">What went wrong and what to do.</param>
-    public NoSuchStreamException(string message) : base(message, ErrorCode.ProtocolError, 0) { }
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What was wrong and what to do.</param>
+    public NoSuchStreamException(string message) : base(message) { }
 
-    /// <summary>Creates the exception with a cause. Code: ProtocolError, connection-scoped.</summary>
-    /// <param name="message">What went wrong.</param>
+    /// <summary>Creates the exception with a cause.</summary>
+    /// <param name="message">What was wrong.</param>
     /// <param name="innerException">The cause.</param>
-    public NoSuchStreamException(string message, Exception innerException) : base(message, ErrorCode.ProtocolError, 0, innerException) { }
+    public NoSuchStreamException(string message, Exception innerException) : base(message, innerException) { }
 
-    /// <summary>Creates the exception scoped to a stream (0 for the connection).</summary>
-    /// <param name="message">What went wrong and what to do.</param>
-    /// <param name="streamId">The stream concerned, or 0.</param>
-    public NoSuchStreamException(string message, int streamId) : base(message, ErrorCode.ProtocolError, streamId) { }
+    /// <summary>Creates the exception for one stream.</summary>
+    /// <param name="message">What was wrong and what to do.</param>
+    /// <param name="streamId">The stream the caller named.</param>
+    public NoSuchStreamException(string message, int streamId) : base(message)
+    {
+        StreamId = streamId;
+    }
 
-    /// <summary>Creates the exception with an explicit error code and scope.</summary>
-    /// <param name="message">What went wrong.</param>
-    /// <param name="errorCode">The RFC 9113 error code.</param>
-    /// <param name="streamId">The stream concerned, or 0.</param>
-    public NoSuchStreamException(string message, ErrorCode errorCode, int streamId) : base(message, errorCode, streamId) { }
-
-    /// <summary>Creates the exception with an explicit error code, scope and cause.</summary>
-    /// <param name="message">What went wrong.</param>
-    /// <param name="errorCode">The RFC 9113 error code.</param>
-    /// <param name="streamId">The stream concerned, or 0.</param>
-    /// <param name="innerException">The cause.</param>
-    public NoSuchStreamException(string message, ErrorCode errorCode, int streamId, Exception innerException) : base(message, errorCode, streamId, innerException) { }
+    /// <summary>The stream the caller named (h2's <c>stream_id</c>), or 0 when not given.</summary>
+    public int StreamId { get; }
 }

@@ -3,37 +3,29 @@ using System;
 namespace H2Sharp;
 
 /// <summary>
-/// An action or a frame concerns a stream that is closed (STREAM_CLOSED; h2's <c>StreamClosedError</c>).
+/// The caller acted on a stream that is closed, or sent on a stream this side already ended
+/// (h2's <c>StreamClosedError</c>). Often a race rather than a bug: the peer reset the stream
+/// (<see cref="Events.StreamReset"/>) while the application was still writing. An
+/// <see cref="InvalidOperationException"/>: nothing was queued and the connection stays usable.
+/// A peer that sends on a stream it closed is answered on the wire instead, and reported as a
+/// <see cref="ProtocolException"/> with <see cref="ErrorCode.StreamClosed"/>.
 /// </summary>
 public class StreamClosedException : NoSuchStreamException
 {
-    /// <summary>Creates the exception with a default message, connection-scoped.</summary>
-    public StreamClosedException() : base("The stream is closed.", ErrorCode.StreamClosed, 0) { }
+    /// <summary>Creates the exception with a default message.</summary>
+    public StreamClosedException() : base("The stream is closed.") { }
 
-    /// <summary>Creates the exception, connection-scoped.</summary>
-    /// <param name="message">What went wrong and what to do.</param>
-    public StreamClosedException(string message) : base(message, ErrorCode.StreamClosed, 0) { }
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What was wrong and what to do.</param>
+    public StreamClosedException(string message) : base(message) { }
 
-    /// <summary>Creates the exception with a cause. Code: StreamClosed, connection-scoped.</summary>
-    /// <param name="message">What went wrong.</param>
+    /// <summary>Creates the exception with a cause.</summary>
+    /// <param name="message">What was wrong.</param>
     /// <param name="innerException">The cause.</param>
-    public StreamClosedException(string message, Exception innerException) : base(message, ErrorCode.StreamClosed, 0, innerException) { }
+    public StreamClosedException(string message, Exception innerException) : base(message, innerException) { }
 
-    /// <summary>Creates the exception scoped to a stream (0 for the connection).</summary>
-    /// <param name="message">What went wrong and what to do.</param>
-    /// <param name="streamId">The stream concerned, or 0.</param>
-    public StreamClosedException(string message, int streamId) : base(message, ErrorCode.StreamClosed, streamId) { }
-
-    /// <summary>Creates the exception with an explicit error code and scope.</summary>
-    /// <param name="message">What went wrong.</param>
-    /// <param name="errorCode">The RFC 9113 error code.</param>
-    /// <param name="streamId">The stream concerned, or 0.</param>
-    public StreamClosedException(string message, ErrorCode errorCode, int streamId) : base(message, errorCode, streamId) { }
-
-    /// <summary>Creates the exception with an explicit error code, scope and cause.</summary>
-    /// <param name="message">What went wrong.</param>
-    /// <param name="errorCode">The RFC 9113 error code.</param>
-    /// <param name="streamId">The stream concerned, or 0.</param>
-    /// <param name="innerException">The cause.</param>
-    public StreamClosedException(string message, ErrorCode errorCode, int streamId, Exception innerException) : base(message, errorCode, streamId, innerException) { }
+    /// <summary>Creates the exception for one stream.</summary>
+    /// <param name="message">What was wrong and what to do.</param>
+    /// <param name="streamId">The closed stream.</param>
+    public StreamClosedException(string message, int streamId) : base(message, streamId) { }
 }

@@ -91,14 +91,11 @@ internal sealed class FlowController
             return;
         }
 
-        switch (_core.Streams.Find(frame.StreamId, out var stream, out _))
+        switch (_core.Streams.Receive(frame.StreamId, StreamInput.RecvWindowUpdate, out var stream, out var lookup))
         {
-            case StreamLookup.Live:
-                if (_core.Streams.Apply(stream!, StreamInput.RecvWindowUpdate) != TransitionOutcome.Allow)
-                {
-                    throw new ProtocolException($"WINDOW_UPDATE is not allowed on stream {frame.StreamId} in state {stream!.State}.", ErrorCode.ProtocolError, 0);
-                }
-
+            case TransitionOutcome.Forbidden when lookup == StreamLookup.Live:
+                throw new ProtocolException($"WINDOW_UPDATE is not allowed on stream {frame.StreamId} in state {stream!.State}.", ErrorCode.ProtocolError, 0);
+            case TransitionOutcome.Allow:
                 // RFC 9113 6.9: "A receiver MUST treat the receipt of a WINDOW_UPDATE frame with a
                 // flow-control window increment of 0 as a stream error of type PROTOCOL_ERROR".
                 if (increment == 0)
@@ -117,12 +114,13 @@ internal sealed class FlowController
                 stream.SendWindow += increment;
                 _core.Emit(new WindowUpdated { StreamId = frame.StreamId, Delta = increment });
                 return;
-            case StreamLookup.Idle:
+            case TransitionOutcome.Forbidden when lookup == StreamLookup.Idle:
                 // RFC 9113 5.1 (idle): "Receiving any frame other than HEADERS or PRIORITY on a
                 // stream in this state MUST be treated as a connection error of type PROTOCOL_ERROR."
                 throw new ProtocolException($"The peer sent WINDOW_UPDATE on idle stream {frame.StreamId}.", ErrorCode.ProtocolError, 0);
             default:
-                // RFC 9113 5.1 (closed): WINDOW_UPDATE may arrive after the stream closed; h2 3.1.1: ignore it.
+                // RFC 9113 5.1 (closed, the closed table's Ignore): WINDOW_UPDATE may arrive after
+                // the stream closed; h2 3.1.1: ignore it. Skipped ids are closed as well.
                 return;
         }
     }
@@ -134,7 +132,7 @@ internal sealed class FlowController
         {
             if (!ReceiveWindow.TryOpen(increment))
             {
-                throw new FlowControlException($"Incrementing the connection window by {increment} would take it past 2^31-1 (it is {ReceiveWindow.Size}).", ErrorCode.FlowControlError, 0);
+                throw new ArgumentOutOfRangeException(nameof(increment), increment, $"Incrementing the connection window by {increment} would take it past 2^31-1 (it is {ReceiveWindow.Size}, see InboundFlowControlWindow); pass at most {int.MaxValue - ReceiveWindow.Size}.");
             }
 
             FrameWriter.WriteWindowUpdate(_core.Out, 0, increment);
@@ -143,7 +141,7 @@ internal sealed class FlowController
 
         if (!stream.ReceiveWindow.TryOpen(increment))
         {
-            throw new FlowControlException($"Incrementing the window of stream {stream.Id} by {increment} would take it past 2^31-1 (it is {stream.ReceiveWindow.Size}).", ErrorCode.FlowControlError, stream.Id);
+            throw new ArgumentOutOfRangeException(nameof(increment), increment, $"Incrementing the window of stream {stream.Id} by {increment} would take it past 2^31-1 (it is {stream.ReceiveWindow.Size}); pass at most {int.MaxValue - stream.ReceiveWindow.Size}.");
         }
 
         FrameWriter.WriteWindowUpdate(_core.Out, stream.Id, increment);

@@ -6,93 +6,39 @@ internal sealed partial class HeaderBlockReceiver
     private BlockTarget ClassifyHeaders(int streamId)
     {
         var streams = _core.Streams;
-        switch (streams.Find(streamId, out var stream, out var reason))
+        var outcome = streams.Receive(streamId, StreamInput.RecvHeaders, out var stream, out var lookup);
+        var admission = _core.Admission;
+        admission.CheckInboundId(streamId, lookup);
+        if (lookup == StreamLookup.Idle)
         {
-            case StreamLookup.Live:
-                Receive(ConnectionInput.RecvHeaders);
-                switch (StreamStateMachine.Lookup(stream!.State, StreamInput.RecvHeaders).Outcome)
-                {
-                    case TransitionOutcome.Allow when stream.State == StreamState.ReservedRemote
-                        && !PushRules.RoomForPushedResponse(_core.Settings.Local.MaxConcurrentStreams, streams.OpenInbound):
-                        // RFC 9113 5.1.2: "An endpoint that receives a HEADERS frame that causes its
-                        // advertised concurrent stream limit to be exceeded MUST treat this as a
-                        // stream error of type PROTOCOL_ERROR or REFUSED_STREAM."
-                        streams.ForceClose(stream, StreamCloseReason.ResetByUs);
-                        return BlockTarget.Refuse;
-                    case TransitionOutcome.Allow:
-                        return BlockTarget.Existing;
-                    case TransitionOutcome.StreamClosedError:
-                        // RFC 9113 5.1 (half-closed (remote)): "it MUST respond with a stream error of type STREAM_CLOSED."
-                        _answer = ErrorCode.StreamClosed;
-                        return BlockTarget.Discard;
-                    default:
-                        throw new ProtocolException($"The peer sent HEADERS on stream {streamId} in state {stream.State}.", ErrorCode.ProtocolError, 0);
-                }
+            return admission.AdmitInbound(streamId);
+        }
 
-            case StreamLookup.Idle:
-                if (streams.IsLocal(streamId))
-                {
-                    // RFC 9113 5.1.1: "An endpoint that receives an unexpected stream identifier
-                    // MUST respond with a connection error of type PROTOCOL_ERROR."
-                    throw new ProtocolException($"The peer sent HEADERS on stream {streamId}, which only we may open and have not.", ErrorCode.ProtocolError, 0);
-                }
-
-                return ClassifyNewStream(streamId);
-
-            case StreamLookup.Closed when reason == StreamCloseReason.ResetByUs:
+        Receive(ConnectionInput.RecvHeaders);
+        switch (outcome)
+        {
+            case TransitionOutcome.Allow when stream!.State == StreamState.ReservedRemote && !admission.TryActivateInbound(stream):
+                return BlockTarget.Refuse; // the pushed response would pass our concurrency limit
+            case TransitionOutcome.Allow:
+                return BlockTarget.Existing;
+            case TransitionOutcome.Ignore:
                 // RFC 9113 5.1 (closed): after sending RST_STREAM, "An endpoint MUST minimally
                 // process and then discard any frames it receives in this state. This means
                 // updating header compression state for HEADERS and PUSH_PROMISE frames."
-                Receive(ConnectionInput.RecvHeaders);
                 return BlockTarget.Discard;
-
-            case StreamLookup.Closed:
-            case StreamLookup.ClosedLongAgo:
-                // RFC 9113 5.1 (closed): "An endpoint that receives any frame other than PRIORITY
-                // after receiving a RST_STREAM MUST treat that as a stream error of type
-                // STREAM_CLOSED"; likewise after END_STREAM both ways (a stream error here, so the
-                // connection lives on).
-                Receive(ConnectionInput.RecvHeaders);
+            case TransitionOutcome.StreamClosedError:
+                // RFC 9113 5.1: half-closed (remote): "it MUST respond with a stream error of type
+                // STREAM_CLOSED"; closed by the peer's RST_STREAM: "any frame other than PRIORITY
+                // after receiving a RST_STREAM MUST [be treated] as a stream error of type STREAM_CLOSED".
+                // The block is still decoded, so HPACK stays in step.
                 _answer = ErrorCode.StreamClosed;
                 return BlockTarget.Discard;
-
+            case TransitionOutcome.ConnectionClosedError:
+                // RFC 9113 5.1 (closed): HEADERS after END_STREAM both ways: connection error STREAM_CLOSED.
+                throw new ProtocolException($"The peer sent HEADERS on stream {streamId} after both sides ended it.", ErrorCode.StreamClosed, 0);
             default:
-                // RFC 9113 5.1.1: "The identifier of a newly established stream MUST be
-                // numerically greater than all streams that the initiating endpoint has opened or
-                // reserved. ... An endpoint that receives an unexpected stream identifier MUST
-                // respond with a connection error of type PROTOCOL_ERROR."
-                throw new ProtocolException($"The peer opened stream {streamId} after stream {streams.HighestInbound}; stream ids must increase.", ErrorCode.ProtocolError, 0);
+                throw new ProtocolException($"The peer sent HEADERS on stream {streamId} in state {stream!.State}.", ErrorCode.ProtocolError, 0);
         }
-    }
-
-    private BlockTarget ClassifyNewStream(int streamId)
-    {
-        switch (_core.Fsm.Process(ConnectionInput.RecvNewStream))
-        {
-            case TransitionOutcome.Refuse:
-                // RFC 9113 6.8: after our GOAWAY, streams above its last stream id are not processed.
-                if (streamId > (_core.LocalGoAwayLastStreamId ?? 0))
-                {
-                    return BlockTarget.Refuse;
-                }
-
-                break;
-            case TransitionOutcome.Allow:
-                break;
-            default:
-                // RFC 9113 8.4: a server can only open streams by PUSH_PROMISE.
-                throw new ProtocolException($"The server sent HEADERS on new stream {streamId}; servers open streams only with PUSH_PROMISE.", ErrorCode.ProtocolError, 0);
-        }
-
-        // RFC 9113 5.1.2: "An endpoint that receives a HEADERS frame that causes its advertised
-        // concurrent stream limit to be exceeded MUST treat this as a stream error of type
-        // PROTOCOL_ERROR or REFUSED_STREAM."
-        if (_core.Settings.Local.MaxConcurrentStreams is uint max && _core.Streams.OpenInbound >= max)
-        {
-            return BlockTarget.Refuse;
-        }
-
-        return BlockTarget.NewStream;
     }
 
     private void Receive(ConnectionInput input)

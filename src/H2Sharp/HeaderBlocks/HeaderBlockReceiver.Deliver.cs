@@ -87,8 +87,10 @@ internal sealed partial class HeaderBlockReceiver
     /// <summary>The checks that concern the stream rather than the header rules: END_STREAM placement, priority, content-length.</summary>
     private ProtocolException? CheckShape(H2Stream stream, HeaderBlockKind kind, in HeaderBlockFacts facts)
     {
-        // RFC 7540 5.3.1 (dropped by RFC 9113, kept as h2 does): "A stream cannot depend on itself. An endpoint MUST treat this as a stream error of type PROTOCOL_ERROR."
-        if (_priority is { } p && p.StreamDependency == stream.Id)
+        // RFC 7540 5.3.1 (dropped by RFC 9113, kept as peers and conformance tools expect): "A
+        // stream cannot depend on itself. An endpoint MUST treat this as a stream error of type
+        // PROTOCOL_ERROR." Not once SETTINGS_NO_RFC7540_PRIORITIES turned the scheme off (RFC 9218 2.1).
+        if (_priority is { } p && p.StreamDependency == stream.Id && !PrioritySignals.Disabled(_core))
         {
             return new ProtocolException($"Stream {stream.Id} declared a dependency on itself.", ErrorCode.ProtocolError, stream.Id);
         }
@@ -112,6 +114,7 @@ internal sealed partial class HeaderBlockReceiver
                     return new ProtocolException($"The content-length on stream {stream.Id} is not a single non-negative integer.", ErrorCode.ProtocolError, stream.Id);
                 }
 
+                stream.ContentLength = facts.ContentLength;
                 stream.ContentLengthRemaining = facts.ContentLength;
                 if (kind == HeaderBlockKind.Response)
                 {
@@ -129,6 +132,6 @@ internal sealed partial class HeaderBlockReceiver
     /// <summary>At END_STREAM: RFC 9113 8.1.1, the body must add up to the content-length.</summary>
     internal static InvalidBodyLengthException? CheckBodyComplete(H2Stream stream) =>
         !stream.ExpectNoBody && stream.ContentLengthRemaining > 0
-            ? new InvalidBodyLengthException($"Stream {stream.Id} ended {stream.ContentLengthRemaining} octets short of its content-length.", ErrorCode.ProtocolError, stream.Id)
+            ? new InvalidBodyLengthException(stream.Id, stream.ContentLength, stream.ContentLength - stream.ContentLengthRemaining)
             : null;
 }

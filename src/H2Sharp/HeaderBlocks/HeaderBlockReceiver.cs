@@ -113,19 +113,16 @@ internal sealed partial class HeaderBlockReceiver
                 Deliver(_core.Streams.Get(StreamId)!);
                 break;
             case BlockTarget.NewStream:
-                _core.Ledger.CheckTrackedStreams(_core.Streams.LiveInbound);
-                var stream = _core.Streams.Create(StreamId, local: false, _core.Settings.Remote.InitialWindowSize, _core.Settings.Local.InitialWindowSize);
-                Deliver(stream);
+                Deliver(_core.Admission.OpenInbound(StreamId));
                 break;
             case BlockTarget.Refuse:
                 RefuseNew(StreamId, ErrorCode.RefusedStream, null);
                 break;
             case BlockTarget.Push:
-                _core.Ledger.CheckTrackedStreams(_core.Streams.LiveInbound);
                 DeliverPush();
                 break;
             case BlockTarget.PushDiscard:
-                _core.Streams.RecordClosed(_promisedStreamId, StreamCloseReason.ResetByUs);
+                _core.Admission.RecordRefused(_promisedStreamId);
                 _core.ResetClosedStream(_promisedStreamId, ErrorCode.Cancel);
                 CompleteDiscard();
                 break;
@@ -141,7 +138,7 @@ internal sealed partial class HeaderBlockReceiver
         {
             if (_core.Streams.Get(StreamId) is not null)
             {
-                _core.StreamError(StreamId, code, new StreamClosedException($"The peer sent a header block on stream {StreamId} after ending its side of it.", code, StreamId));
+                _core.StreamError(StreamId, code, new ProtocolException($"The peer sent a header block on stream {StreamId} after ending its side of it.", code, StreamId));
             }
             else
             {
@@ -158,7 +155,7 @@ internal sealed partial class HeaderBlockReceiver
     private void RefuseNew(int streamId, ErrorCode code, ProtocolException? cause)
     {
         _core.Ledger.ChargeReset();
-        _core.Streams.RecordClosed(streamId, StreamCloseReason.ResetByUs);
+        _core.Admission.RecordRefused(streamId);
         _core.ResetClosedStream(streamId, code);
         _core.Emit(new StreamReset { StreamId = streamId, ErrorCode = code, RemoteReset = false, Error = cause });
     }

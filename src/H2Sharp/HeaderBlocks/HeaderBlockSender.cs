@@ -30,17 +30,15 @@ internal sealed class HeaderBlockSender
         bool opening = stream is null;
         if (opening)
         {
-            CheckNewStream(streamId);
+            _core.Admission.CheckNewOutbound(streamId);
         }
         else
         {
             CallerChecks.CanSend(_core, ConnectionInput.SendHeaders);
             CallerChecks.CanSendOnStream(stream!, StreamInput.SendHeaders);
-            // RFC 9113 8.4.2: a pushed response's HEADERS makes the reserved stream active, and
-            // 5.1.2: "Endpoints MUST NOT exceed the limit set by their peer."
-            if (stream!.State == StreamState.ReservedLocal && !PushRules.RoomForPushedResponse(_core.Settings.Remote.MaxConcurrentStreams, streams.OpenOutbound))
+            if (stream!.State == StreamState.ReservedLocal)
             {
-                throw new TooManyStreamsException($"The client allows {_core.Settings.Remote.MaxConcurrentStreams} concurrent streams and {streams.OpenOutbound} are open; wait for one to close before starting pushed stream {streamId}.", ErrorCode.ProtocolError, streamId);
+                _core.Admission.CheckActivateOutbound(stream);
             }
         }
 
@@ -50,20 +48,15 @@ internal sealed class HeaderBlockSender
             _core.Config.NormalizeOutboundHeaders,
             _core.Config.SplitOutboundCookies,
             _core.Settings.Remote.EnableConnectProtocol), out var facts);
-        if (priority is { } p)
+        if (priority is not null)
         {
             CallerChecks.CanSend(_core, ConnectionInput.SendPriority);
-            if (p.StreamDependency == streamId)
-            {
-                throw new ProtocolException($"Stream {streamId} cannot depend on itself (RFC 7540 section 5.3.1).", ErrorCode.ProtocolError, streamId);
-            }
         }
 
         // Past this point nothing may fail: the HPACK encoder state is about to change.
         if (opening)
         {
-            stream = streams.Create(streamId, local: true, _core.Settings.Remote.InitialWindowSize, _core.Settings.Local.InitialWindowSize);
-            _core.Fsm.Process(ConnectionInput.SendNewStream);
+            stream = _core.Admission.OpenOutbound(streamId);
         }
         else
         {
@@ -110,41 +103,6 @@ internal sealed class HeaderBlockSender
         return _lastAuthority;
     }
 
-    private void CheckNewStream(int streamId)
-    {
-        var streams = _core.Streams;
-        if (streamId <= 0)
-        {
-            throw new NoSuchStreamException($"Stream id {streamId} is not a stream; use GetNextAvailableStreamId.", streamId);
-        }
-
-        var lookup = streams.Find(streamId, out _, out _);
-        if (lookup != StreamLookup.Idle)
-        {
-            // Beyond h2: a stream that closed (even long ago) is reported as closed, not as "too low".
-            throw lookup == StreamLookup.Skipped && streams.IsLocal(streamId)
-                ? new StreamIdTooLowException($"Stream id {streamId} is lower than {streams.HighestOutbound}, already used; stream ids must increase. Use GetNextAvailableStreamId.", streamId)
-                : new StreamClosedException($"Stream {streamId} is closed; use a new stream (GetNextAvailableStreamId).", streamId);
-        }
-
-        if (!streams.IsLocal(streamId))
-        {
-            throw new NoSuchStreamException($"Stream {streamId} belongs to the peer and was never opened by it; a {(_core.Client ? "client uses odd" : "server uses even")} stream ids.", streamId);
-        }
-
-        if (!_core.Client)
-        {
-            throw new ProtocolException("A server cannot open a stream with headers; servers open streams by pushing (PushStream).", ErrorCode.ProtocolError, streamId);
-        }
-
-        CallerChecks.CanSend(_core, ConnectionInput.SendNewStream);
-        // RFC 9113 5.1.2: "Endpoints MUST NOT exceed the limit set by their peer."
-        if (_core.Settings.Remote.MaxConcurrentStreams is uint max && streams.OpenOutbound >= max)
-        {
-            throw new TooManyStreamsException($"The peer allows {max} concurrent streams and {streams.OpenOutbound} are open; wait for one to close.", ErrorCode.ProtocolError, streamId);
-        }
-    }
-
     private HeaderBlockKind KindOf(H2Stream? stream, IReadOnlyList<HeaderField> headers, bool endStream)
     {
         var phase = stream?.OutboundPhase ?? HeaderPhase.None;
@@ -152,7 +110,7 @@ internal sealed class HeaderBlockSender
         HeaderBlockKind kind;
         if (phase == HeaderPhase.Trailers)
         {
-            throw new ProtocolException($"Trailers were already sent on stream {id}; nothing more can be sent on it.", ErrorCode.ProtocolError, id);
+            throw new StreamClosedException($"Trailers were already sent on stream {id}, which ended it; nothing more can be sent on it.", id);
         }
         else if (phase == HeaderPhase.Final)
         {
@@ -169,12 +127,12 @@ internal sealed class HeaderBlockSender
 
         if (kind == HeaderBlockKind.Trailers && !endStream)
         {
-            throw new ProtocolException($"Trailers must end the stream: pass endStream: true (stream {id}).", ErrorCode.ProtocolError, id);
+            throw new ArgumentException($"Trailers must end the stream: pass endStream: true (stream {id}).", nameof(endStream));
         }
 
         if (kind == HeaderBlockKind.Informational && endStream)
         {
-            throw new ProtocolException($"An informational (1xx) response cannot end the stream (stream {id}).", ErrorCode.ProtocolError, id);
+            throw new ArgumentException($"An informational (1xx) response cannot end the stream: pass endStream: false, then send the final response (stream {id}).", nameof(endStream));
         }
 
         return kind;

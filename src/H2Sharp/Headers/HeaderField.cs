@@ -9,8 +9,15 @@ namespace H2Sharp;
 /// <c>authorization</c> or short <c>cookie</c> values.
 /// </summary>
 /// <remarks>
-/// Build one from strings (encoded as UTF-8) or from bytes without copying. The equivalent of
-/// h2's <c>HeaderTuple</c> and <c>NeverIndexedHeaderTuple</c>.
+/// Build one from strings or from bytes without copying. The equivalent of h2's
+/// <c>HeaderTuple</c> and <c>NeverIndexedHeaderTuple</c>. Strings are encoded as UTF-8 by
+/// default (h2 encodes <c>str</c> headers as UTF-8 too), where HttpClient sends ASCII only and
+/// decodes responses as Latin-1, and Kestrel decodes requests as UTF-8: the same bytes for
+/// ASCII text, which is all most headers hold. For Latin-1 (ISO-8859-1, one octet per
+/// character, as RFC 9110 section 5.5 treats obs-text) pass <see cref="Encoding.Latin1"/> to
+/// <see cref="HeaderField(string, string, Encoding, bool)"/>; read received headers as text with
+/// <see cref="GetValueString(Encoding)"/> or <see cref="H2Configuration.HeaderEncoding"/>.
+/// See docs/connection.md, "Header encoding".
 /// </remarks>
 public readonly struct HeaderField : IEquatable<HeaderField>
 {
@@ -28,6 +35,22 @@ public readonly struct HeaderField : IEquatable<HeaderField>
         ArgumentNullException.ThrowIfNull(value);
         Name = Encoding.UTF8.GetBytes(name);
         Value = Encoding.UTF8.GetBytes(value);
+        NeverIndex = neverIndex;
+    }
+
+    /// <summary>Creates a header field from strings in the given encoding (e.g. <see cref="Encoding.Latin1"/>).</summary>
+    /// <param name="name">The field name; HTTP/2 requires lowercase (names are ASCII tokens in any encoding).</param>
+    /// <param name="value">The field value.</param>
+    /// <param name="encoding">How the strings become octets. Characters the encoding cannot represent follow its fallback: <see cref="Encoding.Latin1"/> replaces them with <c>?</c>; an encoding with an exception fallback throws <see cref="EncoderFallbackException"/>.</param>
+    /// <param name="neverIndex">True to forbid HPACK from indexing this field, here and at any intermediary.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public HeaderField(string name, string value, Encoding encoding, bool neverIndex = false)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(encoding);
+        Name = encoding.GetBytes(name);
+        Value = encoding.GetBytes(value);
         NeverIndex = neverIndex;
     }
 
@@ -59,6 +82,15 @@ public readonly struct HeaderField : IEquatable<HeaderField>
 
     /// <summary>The value decoded as UTF-8.</summary>
     public string ValueString => Encoding.UTF8.GetString(Value.Span);
+
+    /// <summary>The value decoded with <paramref name="encoding"/>, e.g. <see cref="Encoding.Latin1"/> for a peer that sends Latin-1.</summary>
+    /// <param name="encoding">The encoding the peer used.</param>
+    /// <returns>The value as text.</returns>
+    public string GetValueString(Encoding encoding)
+    {
+        ArgumentNullException.ThrowIfNull(encoding);
+        return encoding.GetString(Value.Span);
+    }
 
     /// <summary>Deconstructs into name and value strings, so <c>var (name, value) = field;</c> works.</summary>
     /// <param name="name">The name as a string.</param>

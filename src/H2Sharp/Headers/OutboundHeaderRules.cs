@@ -21,7 +21,7 @@ internal static class OutboundHeaderRules
     /// ALTSVC origins, :status): see <see cref="HeaderBlockFacts"/>. Returns the same list when
     /// nothing needed normalising.
     /// </summary>
-    /// <exception cref="ProtocolException">The block breaks a rule (PROTOCOL_ERROR, stream id 0); nothing was sent.</exception>
+    /// <exception cref="ArgumentException">The block breaks a rule (the message names it); nothing was sent.</exception>
     public static IReadOnlyList<HeaderField> Prepare(IReadOnlyList<HeaderField> headers, HeaderBlockKind kind, in HeaderRuleOptions options, out HeaderBlockFacts facts)
     {
         ArgumentNullException.ThrowIfNull(headers);
@@ -40,7 +40,7 @@ internal static class OutboundHeaderRules
         ReadOnlySpan<HeaderField> fields = HeaderFieldSpans.AsSpan(prepared);
         HeaderScanResult result = HeaderBlockScanner.Scan(fields, kind, options.Validate, options.ExtendedConnect, out facts);
         if (!result.IsValid)
-            throw new ProtocolException(HeaderRuleMessages.Describe(result, fields, kind)!, ErrorCode.ProtocolError, 0);
+            throw new ArgumentException(HeaderRuleMessages.Describe(result, fields, kind)!, nameof(headers));
         return prepared;
     }
 }

@@ -34,9 +34,10 @@ internal sealed class PriorityReceiver
         }
 
         // RFC 7540 5.3.1: "A stream cannot depend on itself. An endpoint MUST treat this as a
-        // stream error of type PROTOCOL_ERROR." (RFC 9113 deprecated the scheme and dropped the
-        // sentence; we keep it, as h2 does, but see Reset for idle streams.)
-        if (priority.StreamDependency == header.StreamId)
+        // stream error of type PROTOCOL_ERROR." RFC 9113 deprecated the scheme and dropped the
+        // sentence; every peer we know still answers it (h2spec tests it), so we do, on idle
+        // streams too, unless SETTINGS_NO_RFC7540_PRIORITIES turned the scheme off (RFC 9218 2.1).
+        if (priority.StreamDependency == header.StreamId && !PrioritySignals.Disabled(_core))
         {
             Reset(header.StreamId, new ProtocolException($"Stream {header.StreamId} declared a dependency on itself.", ErrorCode.ProtocolError, header.StreamId));
             return;
@@ -62,19 +63,13 @@ internal sealed class PriorityReceiver
         {
             _core.StreamError(streamId, error.ErrorCode, error);
         }
-        else if (!IsIdle(streamId))
+        else
         {
+            // A closed or idle stream: RST_STREAM only, the stream state does not change. On an
+            // idle stream this goes against RFC 9113 6.4 ("RST_STREAM frames MUST NOT be sent for
+            // a stream in the "idle" state") to keep RFC 7540 5.3.1's answer, which is what
+            // conformance tools and peers expect (docs/differences-from-h2.md).
             _core.ResetClosedStream(streamId, error.ErrorCode);
         }
-
-        // RFC 9113 6.4: "RST_STREAM frames MUST NOT be sent for a stream in the "idle" state."
-        // A PRIORITY frame may name an idle stream (RFC 9113 6.3); a faulty one is only counted
-        // as a glitch (done above), never answered.
-    }
-
-    private bool IsIdle(int streamId)
-    {
-        int highest = _core.Streams.IsLocal(streamId) ? _core.Streams.HighestOutbound : _core.Streams.HighestInbound;
-        return streamId > highest;
     }
 }

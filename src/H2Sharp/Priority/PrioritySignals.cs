@@ -8,10 +8,16 @@ internal static class PrioritySignals
     /// section 2.1: "A server that receives SETTINGS_NO_RFC7540_PRIORITIES with a value of 1 MUST
     /// ignore HTTP/2 priority signals", and "Servers can send SETTINGS_NO_RFC7540_PRIORITIES with a
     /// value of 1 to indicate that they will ignore HTTP/2 priority signals sent by clients."
-    /// The frames are still checked (a stream depending on itself is still an error).
     /// </summary>
     public static bool ReportRfc7540(ConnectionCore core) =>
-        core.Client
-        || !(core.Config.NoRfc7540Priorities
-             || (core.Settings.Remote.TryGetValue(SettingCode.NoRfc7540Priorities, out var v) && v == 1));
+        core.Client || !Disabled(core);
+
+    /// <summary>
+    /// True when either side sent SETTINGS_NO_RFC7540_PRIORITIES = 1 (RFC 9218 section 2.1):
+    /// the RFC 7540 scheme is off, so its faults (a stream depending on itself) are ignored too.
+    /// </summary>
+    public static bool Disabled(ConnectionCore core) =>
+        core.Config.NoRfc7540Priorities
+        || (core.Settings.Remote.TryGetValue(SettingCode.NoRfc7540Priorities, out var v) && v == 1);
+
 }

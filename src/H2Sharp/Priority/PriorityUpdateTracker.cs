@@ -36,7 +36,7 @@ internal sealed class PriorityUpdateTracker
         // RFC 9218 section 7.1: "Servers MUST NOT send PRIORITY_UPDATE frames."
         if (!_core.Client)
         {
-            throw new ProtocolException("Servers must not send PRIORITY_UPDATE frames (RFC 9218 section 7.1).");
+            throw new EndpointRoleException("Servers must not send PRIORITY_UPDATE frames (RFC 9218 section 7.1); only a client calls SendPriorityUpdate.");
         }
 
         CallerChecks.CanSend(_core, ConnectionInput.SendPriorityUpdate);
@@ -55,7 +55,7 @@ internal sealed class PriorityUpdateTracker
 
         if (4 + fieldValue.Length > _core.MaxOutboundFrameSize)
         {
-            throw new FrameTooLargeException($"A PRIORITY_UPDATE of {4 + fieldValue.Length} octets does not fit the peer's frame size {_core.MaxOutboundFrameSize}.", ErrorCode.FrameSizeError, 0);
+            throw new ArgumentException($"A PRIORITY_UPDATE of {4 + fieldValue.Length} octets does not fit the peer's frame size {_core.MaxOutboundFrameSize} (MaxOutboundFrameSize); shorten the value.", nameof(fieldValue));
         }
 
         var streams = _core.Streams;
@@ -65,12 +65,12 @@ internal sealed class PriorityUpdateTracker
             // to a push stream in the "idle" state."
             if (streamId > streams.HighestInbound)
             {
-                throw new ProtocolException($"Stream {streamId} is a push stream the server has not promised yet; PRIORITY_UPDATE may not name it (RFC 9218 section 7.1).", ErrorCode.ProtocolError, streamId);
+                throw new ArgumentOutOfRangeException(nameof(streamId), streamId, $"Stream {streamId} is a push stream the server has not promised yet; PRIORITY_UPDATE may not name it (RFC 9218 section 7.1).");
             }
         }
-        else if (streamId > streams.HighestOutbound && !Admit(streamId, _core.Settings.Remote.MaxConcurrentStreams, streams.OpenOutbound, streams.HighestOutbound))
+        else if (streamId > streams.HighestOutbound && !Admit(streamId, _core.Admission.OutboundLimit, streams.OpenOutbound, streams.HighestOutbound))
         {
-            throw new TooManyStreamsException($"Prioritizing idle stream {streamId} would pass the server's SETTINGS_MAX_CONCURRENT_STREAMS counting idle prioritized streams (RFC 9218 section 7.1).", ErrorCode.ProtocolError, streamId);
+            throw new TooManyStreamsException($"Prioritizing idle stream {streamId} would pass the server's SETTINGS_MAX_CONCURRENT_STREAMS counting idle prioritized streams (RFC 9218 section 7.1); open or prioritize it once streams have closed.");
         }
 
         FrameWriter.WritePriorityUpdate(_core.Out, streamId, fieldValue);
@@ -93,7 +93,7 @@ internal sealed class PriorityUpdateTracker
                 // remain in the "idle" state plus the number of active streams ... MUST NOT exceed
                 // the value of the SETTINGS_MAX_CONCURRENT_STREAMS parameter. Servers that receive
                 // such a PRIORITY_UPDATE MUST respond with a connection error of type PROTOCOL_ERROR."
-                if (!Admit(id, _core.Settings.Local.MaxConcurrentStreams, streams.OpenInbound, streams.HighestInbound))
+                if (!Admit(id, _core.Admission.InboundLimit, streams.OpenInbound, streams.HighestInbound))
                 {
                     throw new ProtocolException($"The client prioritized idle stream {id} beyond SETTINGS_MAX_CONCURRENT_STREAMS (idle prioritized plus active streams; RFC 9218 section 7.1).", ErrorCode.ProtocolError, 0);
                 }

@@ -34,12 +34,7 @@ internal sealed partial class HeaderBlockReceiver
             throw new ProtocolException("A client sent PUSH_PROMISE.", ErrorCode.ProtocolError, 0);
         }
 
-        // RFC 9113 6.6: "A receiver MUST treat the receipt of a PUSH_PROMISE frame that
-        // promises an illegal stream identifier ... as a connection error of type PROTOCOL_ERROR."
-        if (_core.Streams.IsLocal(promisedId) || promisedId <= _core.Streams.HighestInbound)
-        {
-            throw new ProtocolException($"PUSH_PROMISE promised stream {promisedId}, which the server may not open now.", ErrorCode.ProtocolError, 0);
-        }
+        _core.Admission.CheckPromisedInbound(promisedId);
 
         // RFC 9113 6.5.2: "An endpoint that has both set this parameter to 0 and had it
         // acknowledged MUST treat the receipt of a PUSH_PROMISE frame as a connection error of type PROTOCOL_ERROR."
@@ -97,8 +92,7 @@ internal sealed partial class HeaderBlockReceiver
         }
 
         var headers = InboundHeaderRules.Normalize(fields, HeaderBlockKind.Request, options);
-        var stream = _core.Streams.Create(_promisedStreamId, local: false, _core.Settings.Remote.InitialWindowSize, _core.Settings.Local.InitialWindowSize);
-        _core.Streams.Apply(stream, StreamInput.RecvPushPromise);
+        var stream = _core.Admission.ReserveInbound(_promisedStreamId);
         stream.RequestWasHead = facts.IsHead;
         _core.Emit(new PushedStreamReceived { ParentStreamId = StreamId, PushedStreamId = _promisedStreamId, Headers = headers, TextHeaders = TextHeaderList.Create(headers, _core.Config.HeaderEncoding) });
     }

@@ -28,7 +28,7 @@ internal sealed class PushPromiseSender
         // RFC 9113 8.4.1: "PUSH_PROMISE frames MUST NOT be sent by the client."
         if (_core.Client)
         {
-            throw new ProtocolException("Clients cannot push streams (RFC 9113 section 8.4.1); only a server sends PUSH_PROMISE.");
+            throw new EndpointRoleException("Clients cannot push streams (RFC 9113 section 8.4.1); only a server sends PUSH_PROMISE.");
         }
 
         CallerChecks.CanSend(_core, ConnectionInput.SendPushPromise);
@@ -36,7 +36,7 @@ internal sealed class PushPromiseSender
         // peer endpoint is set to 0."
         if (!_core.Settings.Remote.EnablePush)
         {
-            throw new ProtocolException("The client disabled server push (SETTINGS_ENABLE_PUSH = 0); do not push on this connection.", ErrorCode.ProtocolError, streamId);
+            throw new InvalidOperationException("The client disabled server push (SETTINGS_ENABLE_PUSH = 0); do not push on this connection (check RemoteSettings.EnablePush first).");
         }
 
         var parent = CallerChecks.RequireStream(_core, streamId);
@@ -44,11 +44,11 @@ internal sealed class PushPromiseSender
         // in either the "open" or "half-closed (remote)" state." (h2: never on a pushed stream.)
         if (parent.LocallyInitiated)
         {
-            throw new ProtocolException($"Stream {streamId} is a pushed stream; push only on a stream the client started (RFC 9113 section 6.6).", ErrorCode.ProtocolError, streamId);
+            throw new ArgumentException($"Stream {streamId} is a pushed stream; push only on a stream the client started (RFC 9113 section 6.6).", nameof(streamId));
         }
 
         CallerChecks.CanSendOnStream(parent, StreamInput.SendPushPromise);
-        CheckPromisedId(promisedStreamId);
+        _core.Admission.CheckPromisedOutbound(promisedStreamId);
 
         var prepared = OutboundHeaderRules.Prepare(requestHeaders, HeaderBlockKind.Request, new HeaderRuleOptions(
             _core.Config.ValidateOutboundHeaders,
@@ -56,38 +56,14 @@ internal sealed class PushPromiseSender
             _core.Config.SplitOutboundCookies), out var facts);
         if (PushRules.CheckPromisedRequest(facts) is { } problem)
         {
-            throw new ProtocolException(problem, ErrorCode.ProtocolError, promisedStreamId);
+            throw new ArgumentException(problem, nameof(requestHeaders));
         }
 
         // Past this point nothing may fail: the HPACK encoder state is about to change.
         Write(streamId, promisedStreamId, prepared);
         _core.Fsm.Process(ConnectionInput.SendPushPromise);
         _core.Streams.Apply(parent, StreamInput.SendPushPromise);
-        // RFC 9113 8.4.1: "Sending a PUSH_PROMISE frame creates a new stream and puts the stream
-        // into the "reserved (local)" state for the server".
-        var promised = _core.Streams.Create(promisedStreamId, local: true, _core.Settings.Remote.InitialWindowSize, _core.Settings.Local.InitialWindowSize);
-        _core.Streams.Apply(promised, StreamInput.SendPushPromise);
-    }
-
-    private void CheckPromisedId(int promisedStreamId)
-    {
-        var streams = _core.Streams;
-        // RFC 9113 6.6: "the sender MUST ensure that the promised stream is a valid choice for a
-        // new stream identifier (Section 5.1.1) (that is, the promised stream MUST be in the "idle" state)."
-        if (promisedStreamId <= 0 || !streams.IsLocal(promisedStreamId))
-        {
-            throw new ProtocolException($"Stream id {promisedStreamId} cannot be promised: a server pushes on new even stream ids (use GetNextAvailableStreamId).", ErrorCode.ProtocolError, promisedStreamId);
-        }
-
-        switch (streams.Find(promisedStreamId, out _, out _))
-        {
-            case StreamLookup.Idle:
-                return;
-            case StreamLookup.Skipped:
-                throw new StreamIdTooLowException($"Stream id {promisedStreamId} is lower than {streams.HighestOutbound}, already used; stream ids must increase. Use GetNextAvailableStreamId.", promisedStreamId);
-            default:
-                throw new StreamClosedException($"Stream {promisedStreamId} was already used; promise a new stream (GetNextAvailableStreamId).", promisedStreamId);
-        }
+        _core.Admission.ReserveOutbound(promisedStreamId);
     }
 
     private void Write(int streamId, int promisedStreamId, IReadOnlyList<HeaderField> headers)

@@ -28,14 +28,6 @@ internal static class PushRules
         return null;
     }
 
-    /// <summary>
-    /// Whether one more stream may become active under the peer's (outbound) or our (inbound)
-    /// SETTINGS_MAX_CONCURRENT_STREAMS when a reserved stream opens with its response HEADERS.
-    /// RFC 9113 section 5.1.2: "Streams that are in the "open" state or in either of the
-    /// "half-closed" states count toward the maximum"; reserved streams do not (section 8.4.2).
-    /// </summary>
-    public static bool RoomForPushedResponse(uint? limit, int active) => limit is not uint max || active < max;
-
     private static string Latin1(ReadOnlySpan<byte> text) =>
         text.IsEmpty ? "no :method" : "'" + System.Text.Encoding.Latin1.GetString(text.Length > 32 ? text[..32] : text) + "'";
 }

@@ -1,3 +1,5 @@
+using System;
+
 namespace H2Sharp;
 
 /// <summary>
@@ -17,14 +19,14 @@ internal static class SettingsChangeRules
         // with the value of 0 after previously sending a value of 1."
         if (code == SettingCode.EnableConnectProtocol && value == 0 && (config.EnableConnectProtocol || local.EnableConnectProtocol))
         {
-            throw new InvalidSettingsValueException("SETTINGS_ENABLE_CONNECT_PROTOCOL cannot go back to 0 once 1 was sent (RFC 8441 section 3).", ErrorCode.ProtocolError, 0);
+            throw new InvalidOperationException("SETTINGS_ENABLE_CONNECT_PROTOCOL cannot go back to 0 once 1 was sent (RFC 8441 section 3); leave it at 1.");
         }
 
         // RFC 9218 section 2.1: "Senders MUST NOT change the SETTINGS_NO_RFC7540_PRIORITIES value
         // after the first SETTINGS frame."
         if (code == SettingCode.NoRfc7540Priorities && value != (config.NoRfc7540Priorities ? 1u : 0u))
         {
-            throw new InvalidSettingsValueException("SETTINGS_NO_RFC7540_PRIORITIES cannot change after the first SETTINGS frame (RFC 9218 section 2.1); set H2Configuration.NoRfc7540Priorities instead.", ErrorCode.ProtocolError, 0);
+            throw new InvalidOperationException("SETTINGS_NO_RFC7540_PRIORITIES cannot change after the first SETTINGS frame (RFC 9218 section 2.1); set H2Configuration.NoRfc7540Priorities instead.");
         }
     }
 

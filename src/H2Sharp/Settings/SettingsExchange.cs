@@ -64,20 +64,20 @@ internal sealed partial class SettingsExchange
     }
 
     /// <summary>Validates and sends a change of our settings (<c>UpdateSettings</c>); it takes effect when acknowledged.</summary>
-    public void SendUpdate(IEnumerable<KeyValuePair<SettingCode, uint>> changes)
+    public void SendUpdate(IEnumerable<KeyValuePair<SettingCode, uint>> newSettings)
     {
-        var list = new List<KeyValuePair<SettingCode, uint>>(changes);
+        var list = new List<KeyValuePair<SettingCode, uint>>(newSettings);
         foreach (var (code, value) in list)
         {
             if (SettingsValidator.Check(code, value) is { } bad)
             {
-                throw new InvalidSettingsValueException(bad.Reason, bad.Code, 0);
+                throw new ArgumentOutOfRangeException(nameof(newSettings), value, bad.Reason);
             }
 
             // RFC 9113 6.5.2: "A server MUST NOT explicitly set this value to 1."
             if (code == SettingCode.EnablePush && value == 1 && !_core.Client)
             {
-                throw new InvalidSettingsValueException("A server must not set SETTINGS_ENABLE_PUSH to 1 (RFC 9113 section 6.5.2).", ErrorCode.ProtocolError, 0);
+                throw new EndpointRoleException("A server must not set SETTINGS_ENABLE_PUSH to 1 (RFC 9113 section 6.5.2); only a client advertises it.");
             }
 
             SettingsChangeRules.CheckOutbound(_core.Config, Local, code, value);

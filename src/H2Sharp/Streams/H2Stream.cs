@@ -36,6 +36,9 @@ internal sealed class H2Stream
     /// <summary>Header blocks sent so far.</summary>
     public HeaderPhase OutboundPhase { get; set; }
 
+    /// <summary>The received content-length; -1 when there is none.</summary>
+    public long ContentLength { get; set; } = -1;
+
     /// <summary>Body octets the received content-length still promises; -1 when there is no content-length.</summary>
     public long ContentLengthRemaining { get; set; } = -1;
 

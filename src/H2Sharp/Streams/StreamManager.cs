@@ -70,6 +70,26 @@ internal sealed class StreamManager
         return streamId <= Closed.ForgottenUpTo ? StreamLookup.ClosedLongAgo : StreamLookup.Skipped;
     }
 
+    /// <summary>
+    /// The one place a received frame meets the stream lifecycle: what <paramref name="input"/> on
+    /// <paramref name="streamId"/> gets. A live stream answers from its state's row of the state
+    /// table (the caller still applies the transition); a closed one from the closed row of the
+    /// reason it closed (<see cref="StreamStateMachine.LookupClosed"/>); an idle or skipped id
+    /// gives <see cref="TransitionOutcome.Forbidden"/>, and <paramref name="lookup"/> tells the
+    /// receiver which (HEADERS may open a stream there; other frames are a connection error).
+    /// </summary>
+    public TransitionOutcome Receive(int streamId, StreamInput input, out H2Stream? stream, out StreamLookup lookup)
+    {
+        lookup = Find(streamId, out stream, out var reason);
+        return lookup switch
+        {
+            StreamLookup.Live => StreamStateMachine.Lookup(stream!.State, input).Outcome,
+            StreamLookup.Closed => StreamStateMachine.LookupClosed(reason, input),
+            StreamLookup.ClosedLongAgo => StreamStateMachine.LookupClosed(StreamCloseReason.Forgotten, input),
+            _ => TransitionOutcome.Forbidden,
+        };
+    }
+
     /// <summary>Creates a stream in the idle state and marks its id used.</summary>
     public H2Stream Create(int streamId, bool local, long sendWindow, long receiveWindow)
     {
@@ -104,7 +124,8 @@ internal sealed class StreamManager
         {
             StreamInput.SendRstStream => StreamCloseReason.ResetByUs,
             StreamInput.RecvRstStream => StreamCloseReason.ResetByPeer,
-            _ => StreamCloseReason.Ended,
+            StreamInput.RecvEndStream => StreamCloseReason.EndStreamReceived,
+            _ => StreamCloseReason.EndStreamSent,
         });
         return TransitionOutcome.Allow;
     }

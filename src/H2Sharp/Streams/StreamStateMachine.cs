@@ -14,12 +14,27 @@ internal static class StreamStateMachine
     private const int StateCount = (int)StreamState.Closed + 1;
     private const int InputCount = (int)StreamInput.RecvRstStream + 1;
 
+    private const int ReasonCount = (int)StreamCloseReason.Forgotten + 1;
+
+    /// <summary>
+    /// The closed state split by why the stream closed, indexed by reason then input: what a frame
+    /// that arrives after the stream left memory gets. Inputs missing from a row are
+    /// <see cref="TransitionOutcome.Forbidden"/> (the receiver's own rule applies: PUSH_PROMISE).
+    /// Every receiver asks it through <see cref="StreamManager.Receive"/>; none decides on its own.
+    /// Declared before <see cref="Table"/>: static fields initialise in order, and Build copies a row.
+    /// </summary>
+    private static readonly TransitionOutcome[] ClosedRows = BuildClosed();
+
     /// <summary>The table, indexed by state then input.</summary>
     public static readonly Transition<StreamState>[] Table = Build();
 
     /// <summary>Looks up what <paramref name="input"/> does in <paramref name="state"/>.</summary>
     public static Transition<StreamState> Lookup(StreamState state, StreamInput input) =>
         Table[((int)state * InputCount) + (int)input];
+
+    /// <summary>Looks up what a received <paramref name="input"/> does on a stream closed for <paramref name="reason"/>.</summary>
+    public static TransitionOutcome LookupClosed(StreamCloseReason reason, StreamInput input) =>
+        ClosedRows[((int)reason * InputCount) + (int)input];
 
     /// <summary>Whether a stream in this state counts against SETTINGS_MAX_CONCURRENT_STREAMS.</summary>
     /// <remarks>RFC 9113 5.1.2: "Streams that are in the "open" state or in either of the "half-closed" states count toward the maximum."</remarks>
@@ -95,14 +110,57 @@ internal static class StreamStateMachine
         Outcome(StreamState.HalfClosedRemote, StreamInput.RecvData, TransitionOutcome.StreamClosedError);
         Outcome(StreamState.HalfClosedRemote, StreamInput.RecvPushPromise, TransitionOutcome.StreamClosedError);
 
-        // closed: "An endpoint MUST NOT send frames other than PRIORITY on a closed stream";
-        // WINDOW_UPDATE or RST_STREAM may still arrive "in the time before the peer receives
-        // and processes the frame that closes the stream". Streams leave memory when they close,
-        // so this row serves the closed-stream record (late frames) only.
-        Outcome(StreamState.Closed, StreamInput.RecvWindowUpdate, TransitionOutcome.Ignore);
-        Outcome(StreamState.Closed, StreamInput.RecvRstStream, TransitionOutcome.Ignore);
-        Outcome(StreamState.Closed, StreamInput.RecvHeaders, TransitionOutcome.StreamClosedError);
-        Outcome(StreamState.Closed, StreamInput.RecvData, TransitionOutcome.StreamClosedError);
+        // closed: "An endpoint MUST NOT send frames other than PRIORITY on a closed stream".
+        // Streams leave memory when they close, and what a late frame gets depends on why the
+        // stream closed: ClosedTable has one row per reason. This row is a copy of its
+        // Forgotten row (closed, reason unknown), so the two tables cannot disagree.
+        foreach (var i in Enum.GetValues<StreamInput>())
+        {
+            var late = ClosedRows[((int)StreamCloseReason.Forgotten * InputCount) + (int)i];
+            if (late != TransitionOutcome.Forbidden)
+            {
+                Outcome(StreamState.Closed, i, late);
+            }
+        }
+
+        return t;
+    }
+
+    private static TransitionOutcome[] BuildClosed()
+    {
+        var t = new TransitionOutcome[ReasonCount * InputCount];
+        void Row(StreamCloseReason r, TransitionOutcome headersAndData)
+        {
+            t[((int)r * InputCount) + (int)StreamInput.RecvHeaders] = headersAndData;
+            t[((int)r * InputCount) + (int)StreamInput.RecvData] = headersAndData;
+
+            // "An endpoint that sends a frame with the END_STREAM flag set or a RST_STREAM frame
+            // might receive a WINDOW_UPDATE or RST_STREAM frame from its peer in the time before
+            // the peer receives and processes the frame that closes the stream": never an error
+            // (and RFC 9113 5.4.2: "an endpoint MUST NOT send a RST_STREAM in response to a RST_STREAM frame").
+            t[((int)r * InputCount) + (int)StreamInput.RecvWindowUpdate] = TransitionOutcome.Ignore;
+            t[((int)r * InputCount) + (int)StreamInput.RecvRstStream] = TransitionOutcome.Ignore;
+        }
+
+        // Closed by END_STREAM both ways: the peer sent END_STREAM, so DATA or HEADERS after it is
+        // its fault. RFC 9113 5.1: "An endpoint MAY treat receipt of any other type of frame on a
+        // closed stream as a connection error of type STREAM_CLOSED" (RFC 7540 said MUST);
+        // h2, nghttpd and Kestrel do, in both roles.
+        Row(StreamCloseReason.EndStreamSent, TransitionOutcome.ConnectionClosedError);
+        Row(StreamCloseReason.EndStreamReceived, TransitionOutcome.ConnectionClosedError);
+
+        // We sent RST_STREAM: "An endpoint MUST minimally process and then discard any frames it
+        // receives in this state. This means updating header compression state for HEADERS and
+        // PUSH_PROMISE frames. ... the content of DATA frames counts toward the connection flow-control window."
+        Row(StreamCloseReason.ResetByUs, TransitionOutcome.Ignore);
+
+        // The peer sent RST_STREAM: "An endpoint that receives any frame other than PRIORITY
+        // after receiving a RST_STREAM MUST treat that as a stream error of type STREAM_CLOSED."
+        Row(StreamCloseReason.ResetByPeer, TransitionOutcome.StreamClosedError);
+
+        // Closed so long ago the reason is gone: a stream error, which is right for every reason
+        // but a reset of ours, and costs the connection nothing.
+        Row(StreamCloseReason.Forgotten, TransitionOutcome.StreamClosedError);
         return t;
     }
 }

@@ -13,4 +13,6 @@ internal enum TransitionOutcome : byte
     Refuse,
     /// <summary>Received frame on a half-closed or closed stream: stream error STREAM_CLOSED.</summary>
     StreamClosedError,
+    /// <summary>Received frame on a stream closed by END_STREAM both ways: connection error STREAM_CLOSED (GOAWAY).</summary>
+    ConnectionClosedError,
 }

@@ -172,4 +172,18 @@ public sealed class KestrelHttpTests(KestrelFixture kestrel) : IClassFixture<Kes
         using HttpResponseMessage response = await client.SendAsync(request);
         Assert.Equal($"3 {Convert.ToHexStringLower(SHA256.HashData(new byte[] { 1, 2, 3 }))}", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Decompression_is_left_to_the_caller_as_SocketsHttpHandler_does_by_default()
+    {
+        using HttpClient client = Client();
+        using (HttpResponseMessage echoed = await client.GetAsync(new Uri(kestrel.App.Http, "/echo-headers")))
+        {
+            Assert.DoesNotContain("accept-encoding", (await echoed.Content.ReadAsStringAsync()).ToLowerInvariant(), StringComparison.Ordinal);
+        }
+
+        using HttpResponseMessage response = await client.GetAsync(new Uri(kestrel.App.Http, "/gzip"));
+        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+        Assert.Equal(KestrelApp.Gzipped("compressed hello"), await response.Content.ReadAsByteArrayAsync());
+    }
 }

@@ -64,6 +64,19 @@ public sealed class KestrelPoolTests(KestrelFixture kestrel) : IClassFixture<Kes
     }
 
     [Fact]
+    public async Task MaxConnectionsPerServer_caps_the_extra_connections()
+    {
+        H2SharpHandler handler = CountingHandler();
+        handler.EnableMultipleHttp2Connections = true;
+        handler.MaxConnectionsPerServer = 1;
+        using HttpClient client = Client(handler);
+        await client.GetStringAsync(new Uri(kestrel.App.Http, "/hello"));
+        string[] bodies = await Task.WhenAll(Enumerable.Range(0, 150).Select(_ => client.GetStringAsync(new Uri(kestrel.App.Http, "/slow/300"))));
+        Assert.All(bodies, b => Assert.Equal("slow done", b));
+        Assert.Equal(1, _connections);
+    }
+
+    [Fact]
     public async Task Disposing_a_body_early_resets_only_that_stream()
     {
         using HttpClient client = Client(new H2SharpHandler { InitialHttp2StreamWindowSize = 65_535 });

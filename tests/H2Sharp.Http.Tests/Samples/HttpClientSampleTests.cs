@@ -3,12 +3,16 @@ using H2Sharp.Http.Tests.Support;
 
 namespace H2Sharp.Http.Tests.Samples;
 
-/// <summary>samples/HttpClientSample run as a program against Kestrel: a GET body, and Greeter/SayHello over gRPC.</summary>
+/// <summary>
+/// samples/HttpClientSample run as a program, as its usage says, against samples/AspNetCoreServer
+/// on Kestrel (--kestrel) and on H2Sharp (UseH2Sharp), and against the tests' own Kestrel app.
+/// </summary>
 public sealed class HttpClientSampleTests(KestrelFixture kestrel) : IClassFixture<KestrelFixture>
 {
-    private static async Task<(int Code, string Out, string Err)> RunSampleAsync(params string[] arguments)
+    /// <summary>A sample program built beside the tests: samples/NAME/bin/CONFIG/net10.0/NAME.dll.</summary>
+    private static string SampleDll(string name)
     {
-        // The tests run from tests/H2Sharp.Http.Tests/bin/CONFIG/net10.0/; the sample is built beside them.
+        // The tests run from tests/H2Sharp.Http.Tests/bin/CONFIG/net10.0/.
         var output = new DirectoryInfo(AppContext.BaseDirectory);
         DirectoryInfo root = output;
         while (!File.Exists(Path.Combine(root.FullName, "H2Sharp.slnx")))
@@ -16,11 +20,17 @@ public sealed class HttpClientSampleTests(KestrelFixture kestrel) : IClassFixtur
             root = root.Parent ?? throw new InvalidOperationException("H2Sharp.slnx not found above " + output.FullName);
         }
 
-        string dll = Path.Combine(root.FullName, "samples", "HttpClientSample", "bin", output.Parent!.Name, output.Name, "HttpClientSample.dll");
+        string dll = Path.Combine(root.FullName, "samples", name, "bin", output.Parent!.Name, output.Name, name + ".dll");
         Assert.True(File.Exists(dll), dll + " is missing: build the solution first.");
-        string host = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
-        var info = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(dll);
+        return dll;
+    }
+
+    private static string DotnetHost => Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
+
+    private static async Task<(int Code, string Out, string Err)> RunSampleAsync(params string[] arguments)
+    {
+        var info = new ProcessStartInfo(DotnetHost) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(SampleDll("HttpClientSample"));
         foreach (string a in arguments)
         {
             info.ArgumentList.Add(a);
@@ -43,6 +53,34 @@ public sealed class HttpClientSampleTests(KestrelFixture kestrel) : IClassFixtur
         return (process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>samples/AspNetCoreServer on a free port, cleartext (--h2c), on Kestrel or on H2Sharp.</summary>
+    private static Task<PeerProcess> StartServerAsync(bool onKestrel) =>
+        onKestrel
+            ? PeerProcess.StartAsync(DotnetHost, "(the .NET SDK)", SampleDll("AspNetCoreServer"), "--kestrel", "--h2c", "{port}")
+            : PeerProcess.StartAsync(DotnetHost, "(the .NET SDK)", SampleDll("AspNetCoreServer"), "--h2c", "{port}");
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Get_prints_the_body_served_by_the_AspNetCoreServer_sample(bool onKestrel)
+    {
+        using PeerProcess server = await StartServerAsync(onKestrel);
+        (int code, string output, string error) = await RunSampleAsync($"http://127.0.0.1:{server.Port}/");
+        Assert.True(code == 0, error + "\nserver said:\n" + server.Output);
+        Assert.Equal("hello from h2sharp\n", output);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Grpc_prints_the_SayHello_reply_of_the_AspNetCoreServer_sample(bool onKestrel)
+    {
+        using PeerProcess server = await StartServerAsync(onKestrel);
+        (int code, string output, string error) = await RunSampleAsync("--grpc", $"http://127.0.0.1:{server.Port}", "--name", "sample");
+        Assert.True(code == 0, error + "\nserver said:\n" + server.Output);
+        Assert.Equal("Hello sample\n", output);
+    }
+
     [Fact]
     public async Task Get_prints_the_body()
     {
@@ -52,10 +90,10 @@ public sealed class HttpClientSampleTests(KestrelFixture kestrel) : IClassFixtur
     }
 
     [Fact]
-    public async Task Grpc_prints_the_SayHello_reply()
+    public async Task A_bad_url_prints_the_usage_and_exits_with_2()
     {
-        (int code, string output, string error) = await RunSampleAsync("--grpc", $"http://127.0.0.1:{kestrel.App.Port}", "--name", "sample");
-        Assert.True(code == 0, error);
-        Assert.Equal("Hello sample\n", output);
+        (int code, _, string error) = await RunSampleAsync("not a url");
+        Assert.Equal(2, code);
+        Assert.Contains("usage: HttpClientSample", error, StringComparison.Ordinal);
     }
 }

@@ -19,12 +19,20 @@ internal sealed class KestrelApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private KestrelApp(WebApplication app, int port, int tlsPort)
+    private KestrelApp(WebApplication app, int port, int tlsPort, int clientCertPort, int http1TlsPort)
     {
         _app = app;
         Port = port;
         TlsPort = tlsPort;
+        ClientCertPort = clientCertPort;
+        Http1TlsPort = http1TlsPort;
     }
+
+    /// <summary>TLS, HTTP/2, a client certificate required (any is accepted; /client-cert names it).</summary>
+    public int ClientCertPort { get; }
+
+    /// <summary>TLS with HTTP/1.1 only: ALPN never selects "h2".</summary>
+    public int Http1TlsPort { get; }
 
     public int Port { get; }
 
@@ -38,6 +46,8 @@ internal sealed class KestrelApp : IAsyncDisposable
     {
         int port = Loopback.FreePort();
         int tlsPort = Loopback.FreePort();
+        int clientCertPort = Loopback.FreePort();
+        int http1TlsPort = Loopback.FreePort();
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddGrpc();
@@ -52,12 +62,36 @@ internal sealed class KestrelApp : IAsyncDisposable
                 listen.Protocols = HttpProtocols.Http2;
                 listen.UseHttps(TestCertificate.Certificate);
             });
+            options.Listen(IPAddress.Loopback, clientCertPort, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                listen.UseHttps(https =>
+                {
+                    https.ServerCertificate = TestCertificate.Certificate;
+                    https.ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.RequireCertificate;
+                    https.ClientCertificateValidation = (_, _, _) => true; // self-signed: the route checks which one came
+                });
+            });
+            options.Listen(IPAddress.Loopback, http1TlsPort, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                listen.UseHttps(TestCertificate.Certificate);
+            });
         });
         WebApplication app = builder.Build();
         app.UseWebSockets();
         app.MapGrpcService<GreeterService>();
         app.MapGrpcService<NumbersService>();
         app.MapGet("/hello", () => Results.Text("hello from kestrel\n", "text/plain"));
+        app.MapGet("/client-cert", (HttpContext context) =>
+            Results.Text(context.Connection.ClientCertificate?.Subject ?? "none", "text/plain"));
+        app.MapGet("/gzip", async (HttpContext context) =>
+        {
+            context.Response.Headers.ContentEncoding = "gzip";
+            context.Response.ContentType = "text/plain";
+            await context.Response.Body.WriteAsync(Gzipped("compressed hello"));
+        });
+        app.MapGet("/protocol", (HttpRequest request) => Results.Text(request.Protocol, "text/plain"));
         app.MapGet("/echo-headers", (HttpRequest request) =>
             Results.Text(string.Join("\n", request.Headers.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => h.Key + ": " + h.Value)), "text/plain"));
         app.MapGet("/download/{size:int}", async (HttpContext context, int size) =>
@@ -121,7 +155,19 @@ internal sealed class KestrelApp : IAsyncDisposable
             }
         });
         await app.StartAsync();
-        return new KestrelApp(app, port, tlsPort);
+        return new KestrelApp(app, port, tlsPort, clientCertPort, http1TlsPort);
+    }
+
+    /// <summary>The gzip encoding of the text (what /gzip sends, so tests compare bytes).</summary>
+    public static byte[] Gzipped(string text)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        }
+
+        return output.ToArray();
     }
 
     public async ValueTask DisposeAsync()

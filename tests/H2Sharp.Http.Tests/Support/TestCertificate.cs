@@ -8,7 +8,12 @@ internal static class TestCertificate
 {
     private static readonly Lazy<X509Certificate2> Lazy = new(Create);
 
+    private static readonly Lazy<X509Certificate2> LazyClient = new(CreateClient);
+
     public static X509Certificate2 Certificate => Lazy.Value;
+
+    /// <summary>A self-signed client certificate (CN=h2sharp-test-client, EKU clientAuth) with its private key.</summary>
+    public static X509Certificate2 Client => LazyClient.Value;
 
     /// <summary>Writes key.pem and cert.pem into the directory (for nghttpd).</summary>
     public static (string Key, string Cert) WritePem(string directory)
@@ -31,6 +36,15 @@ internal static class TestCertificate
         san.AddIpAddress(System.Net.IPAddress.Loopback);
         request.CertificateExtensions.Add(san.Build());
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        using X509Certificate2 ephemeral = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+        return X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pfx), null);
+    }
+
+    private static X509Certificate2 CreateClient()
+    {
+        using RSA rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=h2sharp-test-client", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
         using X509Certificate2 ephemeral = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
         return X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pfx), null);
     }

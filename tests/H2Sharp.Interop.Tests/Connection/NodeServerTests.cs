@@ -1,3 +1,4 @@
+using System;
 using H2Sharp.Events;
 using H2Sharp.Interop.Tests.Support;
 
@@ -91,7 +92,7 @@ public sealed class NodeServerTests : IDisposable
         Assert.Equal("bye\n", r.BodyText);
         Assert.Equal(ErrorCode.NoError, client.GoAway!.ErrorCode);
         Assert.Equal(1, client.GoAway.LastStreamId);
-        Assert.Throws<ProtocolException>(() => client.Connection.SendHeaders(3, new HeaderField[]
+        Assert.Throws<InvalidOperationException>(() => client.Connection.SendHeaders(3, new HeaderField[]
         {
             new(":method", "GET"), new(":scheme", "http"), new(":authority", Authority), new(":path", "/"),
         }, endStream: true));

@@ -1,3 +1,4 @@
+using System;
 using H2Sharp.Events;
 using H2Sharp.Frames;
 using H2Sharp.Tests.Support;
@@ -7,7 +8,7 @@ namespace H2Sharp.Tests.Changelog;
 /// <summary>
 /// The four ways a header rule is checked at connection level: a server or client receiving a
 /// block that breaks it (stream error PROTOCOL_ERROR, the connection lives on), and a client or
-/// server refusing to send one (<see cref="ProtocolException"/>, nothing queued).
+/// server refusing to send one (<see cref="ArgumentException"/>, nothing queued).
 /// </summary>
 internal static class HeaderChecks
 {
@@ -33,10 +34,11 @@ internal static class HeaderChecks
     }
 
     /// <summary>The client refuses to send <paramref name="request"/> on stream 1; nothing is queued and stream 1 can still be opened.</summary>
-    public static ProtocolException ClientRefusesRequest(HeaderField[] request, H2Configuration? config = null)
+    public static ArgumentException ClientRefusesRequest(HeaderField[] request, H2Configuration? config = null)
     {
         var h = ConnectionHarness.Client(config);
-        var ex = Assert.ThrowsAny<ProtocolException>(() => h.Connection.SendHeaders(1, request, endStream: true));
+        var ex = Assert.Throws<ArgumentException>(() => h.Connection.SendHeaders(1, request, endStream: true));
+        Assert.Equal("headers", ex.ParamName);
         Assert.Empty(h.Drain());
         h.Connection.SendHeaders(1, FrameFactory.Request(), endStream: true);
         Assert.Equal(["HEADERS 1 END_STREAM"], h.Drain().Select(f => f.ToString()));
@@ -65,11 +67,12 @@ internal static class HeaderChecks
     }
 
     /// <summary>The server, having received a GET on stream 1, refuses to send <paramref name="response"/>; nothing is queued and a valid response still goes out.</summary>
-    public static ProtocolException ServerRefusesResponse(HeaderField[] response)
+    public static ArgumentException ServerRefusesResponse(HeaderField[] response)
     {
         var h = ConnectionHarness.Server();
         h.ReceiveRequest(1);
-        var ex = Assert.ThrowsAny<ProtocolException>(() => h.Connection.SendHeaders(1, response, endStream: true));
+        var ex = Assert.Throws<ArgumentException>(() => h.Connection.SendHeaders(1, response, endStream: true));
+        Assert.Equal("headers", ex.ParamName);
         Assert.Empty(h.Drain());
         h.Connection.SendHeaders(1, FrameFactory.Response(), endStream: true);
         Assert.Equal(["HEADERS 1 END_STREAM"], h.Drain().Select(f => f.ToString()));

@@ -25,7 +25,7 @@ public sealed class HeaderRuleChangelogTests
     public void Te_error_message_names_the_te_field()
     {
         var ex = HeaderChecks.ClientRefusesRequest(Request("GET", "/", ("te", "gzip")));
-        Assert.Equal("Header field 'te' has a value other than \"trailers\" (RFC 9113 section 8.2.2).", ex.Message);
+        Assert.Equal("Header field 'te' has a value other than \"trailers\" (RFC 9113 section 8.2.2). (Parameter 'headers')", ex.Message);
         Assert.DoesNotContain("gzip", ex.Message, StringComparison.Ordinal);
     }
 

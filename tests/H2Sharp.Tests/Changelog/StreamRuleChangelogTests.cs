@@ -49,16 +49,26 @@ public sealed class StreamRuleChangelogTests
     }
 
     // h2 2.0.0 ("Fixed an error in the arguments of StreamIDTooLowError"): the exception names the
-    // offending id and the one already used.
+    // offending id and the one already used (h2's stream_id and max_stream_id). From the peer it is
+    // a connection error; from the caller an ArgumentOutOfRangeException (h2's also is a ValueError).
     [Fact]
     public void Stream_id_too_low_error_names_the_offending_and_the_highest_stream_id()
     {
+        var s = ConnectionHarness.Server();
+        s.ReceiveRequest(5);
+        var peer = s.ReceiveFails<StreamIdTooLowException>(ErrorCode.ProtocolError, s.Peer.Headers(3, Request(), endStream: true));
+        Assert.Equal(3, peer.AttemptedStreamId);
+        Assert.Equal(5, peer.MaxStreamId);
+        Assert.Equal(0, peer.StreamId);
+        Assert.Equal("The peer opened stream 3 after stream 5; stream ids must increase (RFC 9113 section 5.1.1).", peer.Message);
+
         var h = ConnectionHarness.Client();
         h.Connection.SendHeaders(5, Request(), endStream: true);
         h.Drain();
-        var ex = Assert.Throws<StreamIdTooLowException>(() => h.Connection.SendHeaders(3, Request(), endStream: true));
-        Assert.Equal(3, ex.StreamId);
-        Assert.StartsWith("Stream id 3 is lower than 5,", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => h.Connection.SendHeaders(3, Request(), endStream: true));
+        Assert.Equal("streamId", ex.ParamName);
+        Assert.Equal(3, ex.ActualValue);
+        Assert.StartsWith("Stream id 3 is lower than 5, already used; stream ids must increase (RFC 9113 section 5.1.1). Use GetNextAvailableStreamId.", ex.Message, StringComparison.Ordinal);
         Assert.Empty(h.Drain());
     }
 
@@ -72,7 +82,9 @@ public sealed class StreamRuleChangelogTests
         s.ReceiveFails<ProtocolException>(ErrorCode.ProtocolError, s.Peer.Headers(2, Request(), endStream: true));
 
         var c = ConnectionHarness.Client();
-        Assert.ThrowsAny<ProtocolException>(() => c.Connection.SendHeaders(2, Request(), endStream: true));
+        var ex = Assert.Throws<NoSuchStreamException>(() => c.Connection.SendHeaders(2, Request(), endStream: true));
+        Assert.Equal("Stream 2 belongs to the peer and was never opened by it; a client opens odd stream ids (GetNextAvailableStreamId).", ex.Message);
+        Assert.Equal(2, ex.StreamId);
         Assert.Empty(c.Drain());
     }
 
@@ -122,7 +134,8 @@ public sealed class StreamRuleChangelogTests
         s.ReceiveRequest(1);
         s.Connection.SendHeaders(1, Response("200"));
         s.Drain();
-        Assert.ThrowsAny<ProtocolException>(() => s.Connection.SendHeaders(1, Response("103")));
+        var ex = Assert.Throws<ArgumentException>(() => s.Connection.SendHeaders(1, Response("103")));
+        Assert.StartsWith("Trailers must end the stream: pass endStream: true (stream 1).", ex.Message, StringComparison.Ordinal);
         Assert.Empty(s.Drain());
 
         var c = ConnectionHarness.Client();

@@ -72,7 +72,7 @@ public class RequestResponseTests
         h.Connection.SendHeaders(1, FrameFactory.Response("103"));
         h.Connection.SendHeaders(1, FrameFactory.Response("200"));
         h.Connection.SendData(1, "body"u8);
-        Assert.Throws<ProtocolException>(() => h.Connection.SendHeaders(1, FrameFactory.Fields(("x-checksum", "1"))));
+        Assert.Equal("endStream", Assert.Throws<ArgumentException>(() => h.Connection.SendHeaders(1, FrameFactory.Fields(("x-checksum", "1")))).ParamName);
         h.Connection.SendHeaders(1, FrameFactory.Fields(("x-checksum", "1")), endStream: true);
         Assert.Equal(["HEADERS 1", "HEADERS 1", "DATA 1 len=4", "HEADERS 1 END_STREAM"], h.Drain().Select(f => f.ToString()));
     }
@@ -205,7 +205,9 @@ public class RequestResponseTests
     public void Server_cannot_open_a_stream_with_headers_and_stays_usable()
     {
         var h = ConnectionHarness.Server();
-        Assert.Throws<ProtocolException>(() => h.Connection.SendHeaders(2, FrameFactory.Response()));
+        var role = Assert.Throws<EndpointRoleException>(() => h.Connection.SendHeaders(2, FrameFactory.Response()));
+        Assert.Equal("A server cannot open stream 2 with headers; servers open streams by pushing (PushStream).", role.Message);
+        Assert.IsAssignableFrom<InvalidOperationException>(role);
         Assert.Throws<NoSuchStreamException>(() => h.Connection.SendHeaders(1, FrameFactory.Response()));
         Assert.Empty(h.Drain());
         Assert.IsType<RequestReceived>(h.ReceiveRequest(1)[0]);
@@ -216,7 +218,7 @@ public class RequestResponseTests
     {
         var h = ConnectionHarness.Client();
         h.Connection.SendHeaders(5, FrameFactory.Request(), endStream: true);
-        Assert.Throws<StreamIdTooLowException>(() => h.Connection.SendHeaders(3, FrameFactory.Request()));
+        Assert.Equal(3, Assert.Throws<ArgumentOutOfRangeException>(() => h.Connection.SendHeaders(3, FrameFactory.Request())).ActualValue);
         h.Receive(h.Peer.Headers(5, FrameFactory.Response(), endStream: true));
         Assert.Throws<StreamClosedException>(() => h.Connection.SendHeaders(5, FrameFactory.Request()));
         Assert.Equal(7, h.Connection.GetNextAvailableStreamId());

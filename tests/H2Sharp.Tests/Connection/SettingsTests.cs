@@ -1,3 +1,4 @@
+using System;
 using H2Sharp.Events;
 using H2Sharp.Frames;
 using H2Sharp.Tests.Support;
@@ -105,8 +106,12 @@ public class SettingsTests
     public void Invalid_local_settings_throw_and_send_nothing()
     {
         var h = ConnectionHarness.Server();
-        Assert.Throws<InvalidSettingsValueException>(() => h.Connection.UpdateSettings([new(SettingCode.MaxFrameSize, 1)]));
-        Assert.Throws<InvalidSettingsValueException>(() => h.Connection.UpdateSettings([new(SettingCode.EnablePush, 1)]));
+        var range = Assert.Throws<ArgumentOutOfRangeException>(() => h.Connection.UpdateSettings([new(SettingCode.MaxFrameSize, 1)]));
+        Assert.Equal("newSettings", range.ParamName);
+        Assert.Equal(1u, range.ActualValue);
+        Assert.StartsWith("SETTINGS_MAX_FRAME_SIZE must be between 16,384 and 16,777,215, not 1.", range.Message, StringComparison.Ordinal);
+        var role = Assert.Throws<EndpointRoleException>(() => h.Connection.UpdateSettings([new(SettingCode.EnablePush, 1)]));
+        Assert.Equal("A server must not set SETTINGS_ENABLE_PUSH to 1 (RFC 9113 section 6.5.2); only a client advertises it.", role.Message);
         Assert.Empty(h.Drain());
     }
 

@@ -1,3 +1,4 @@
+using System;
 using H2Sharp.Events;
 using H2Sharp.Tests.Support;
 
@@ -54,8 +55,8 @@ public class ShutdownAndPingTests
         Assert.Equal([9, 9], terminated.AdditionalData.ToArray());
         Assert.Equal([new StreamReset { StreamId = 3, ErrorCode = ErrorCode.RefusedStream }, new StreamReset { StreamId = 5, ErrorCode = ErrorCode.RefusedStream }], events.Skip(1));
 
-        var ex = Assert.Throws<ProtocolException>(() => h.Connection.SendHeaders(7, FrameFactory.Request()));
-        Assert.Contains("GOAWAY", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<InvalidOperationException>(() => h.Connection.SendHeaders(7, FrameFactory.Request()));
+        Assert.Equal("The peer sent GOAWAY: no new streams may be opened on this connection (RFC 9113 section 6.8); open a new connection for new requests.", ex.Message);
         // Stream 1 finishes; late PING and WINDOW_UPDATE do not raise.
         var more = h.Receive(h.Peer.Headers(1, FrameFactory.Response(), endStream: true), FrameFactory.Ping(5), FrameFactory.WindowUpdate(0, 10));
         Assert.IsType<ResponseReceived>(more[0]);
@@ -88,7 +89,8 @@ public class ShutdownAndPingTests
         var goAway = Assert.Single(h.Drain());
         Assert.Equal("GOAWAY last=0 InternalError", goAway.ToString());
         Assert.Equal("bye"u8.ToArray(), goAway.Payload[8..]);
-        Assert.Throws<ProtocolException>(() => h.Connection.SendHeaders(3, FrameFactory.Request()));
+        var closed = Assert.Throws<InvalidOperationException>(() => h.Connection.SendHeaders(3, FrameFactory.Request()));
+        Assert.Equal("The connection is closed (a GOAWAY with an error was sent or received, or ReceiveData failed); open a new connection.", closed.Message);
         Assert.Empty(h.Receive(FrameFactory.Ping(1)));
         h.Connection.CloseConnection(ErrorCode.InternalError); // sending GOAWAY again is allowed (h2 1.1.0)
     }

@@ -1,3 +1,4 @@
+using System;
 using H2Sharp.Events;
 using H2Sharp.Frames;
 using H2Sharp.Tests.Support;
@@ -81,11 +82,42 @@ public class StartupTests
     }
 
     [Fact]
-    public void ReceiveData_before_InitiateConnection_throws_and_sends_nothing()
+    public void Server_that_receives_before_InitiateConnection_starts_itself_and_sends_settings_first()
+    {
+        // h2 lets a server read the preface before initiate_connection; RFC 9113 3.4 wants the
+        // server's SETTINGS to be its first frame, so it is queued before the ACK.
+        var s = new H2Connection(new H2Configuration { ClientSide = false });
+        var events = s.ReceiveData(FrameFactory.Concat(FrameFactory.Preface, FrameFactory.Settings((SettingCode.MaxFrameSize, 20000))));
+        Assert.IsType<RemoteSettingsChanged>(Assert.Single(events));
+        s.InitiateConnection(); // the caller's own call, in h2's order: a no-op
+        var sent = new SentFrames().Drain(s);
+        Assert.Equal(["SETTINGS", "SETTINGS ACK"], sent.Select(f => f.Ack ? "SETTINGS ACK" : f.Type.ToString().ToUpperInvariant()));
+        // Only that first call is forgiven.
+        Assert.Throws<InvalidOperationException>(s.InitiateConnection);
+        Assert.Throws<InvalidOperationException>(() => s.InitiateUpgradeConnection());
+    }
+
+    [Fact]
+    public void Server_started_by_ReceiveData_works_without_ever_calling_InitiateConnection()
+    {
+        var h = new H2Connection(new H2Configuration { ClientSide = false });
+        var peer = new FrameFactory();
+        var events = h.ReceiveData(FrameFactory.Concat(FrameFactory.Preface, FrameFactory.Settings(), peer.Headers(1, FrameFactory.Request(), endStream: true)));
+        Assert.Equal([typeof(RemoteSettingsChanged), typeof(RequestReceived), typeof(StreamEnded)], events.Select(e => e.GetType()));
+        h.SendHeaders(1, FrameFactory.Response(), endStream: true);
+        var sent = new SentFrames().Drain(h);
+        Assert.Equal(FrameType.Settings, sent[0].Type);
+        Assert.Equal(FrameType.Headers, sent[^1].Type);
+    }
+
+    [Fact]
+    public void Client_ReceiveData_before_InitiateConnection_throws_and_sends_nothing()
     {
         var c = new H2Connection();
-        Assert.Throws<ProtocolException>(() => c.ReceiveData(FrameFactory.Settings()));
+        var receive = Assert.Throws<InvalidOperationException>(() => c.ReceiveData(FrameFactory.Settings()));
+        Assert.Equal("The connection is not started: a client calls InitiateConnection (or InitiateUpgradeConnection) before ReceiveData, since a client speaks first (RFC 9113 section 3.4).", receive.Message);
         Assert.Empty(c.DataToSend());
-        Assert.Throws<ProtocolException>(() => c.SendHeaders(1, FrameFactory.Request()));
+        var send = Assert.Throws<InvalidOperationException>(() => c.SendHeaders(1, FrameFactory.Request()));
+        Assert.Equal("The connection is not started: call InitiateConnection (or InitiateUpgradeConnection) first.", send.Message);
     }
 }

@@ -32,6 +32,19 @@ public class StateMachineTests
     public void Stream_table_outcomes_for_frames_not_allowed(object state, object input, object outcome) =>
         Assert.Equal((TransitionOutcome)outcome, StreamStateMachine.Lookup((StreamState)state, (StreamInput)input).Outcome);
 
+    [Theory]
+    [InlineData(StreamCloseReason.EndStreamSent, StreamInput.RecvData, TransitionOutcome.ConnectionClosedError)]
+    [InlineData(StreamCloseReason.EndStreamReceived, StreamInput.RecvHeaders, TransitionOutcome.ConnectionClosedError)]
+    [InlineData(StreamCloseReason.EndStreamSent, StreamInput.RecvWindowUpdate, TransitionOutcome.Ignore)]
+    [InlineData(StreamCloseReason.ResetByUs, StreamInput.RecvHeaders, TransitionOutcome.Ignore)]
+    [InlineData(StreamCloseReason.ResetByUs, StreamInput.RecvData, TransitionOutcome.Ignore)]
+    [InlineData(StreamCloseReason.ResetByPeer, StreamInput.RecvData, TransitionOutcome.StreamClosedError)]
+    [InlineData(StreamCloseReason.ResetByPeer, StreamInput.RecvRstStream, TransitionOutcome.Ignore)]
+    [InlineData(StreamCloseReason.Forgotten, StreamInput.RecvHeaders, TransitionOutcome.StreamClosedError)]
+    [InlineData(StreamCloseReason.ResetByPeer, StreamInput.RecvPushPromise, TransitionOutcome.Forbidden)]
+    public void Closed_table_answers_late_frames_by_close_reason(object reason, object input, object outcome) =>
+        Assert.Equal((TransitionOutcome)outcome, StreamStateMachine.LookupClosed((StreamCloseReason)reason, (StreamInput)input));
+
     [Fact]
     public void Connection_tables_forbid_role_specific_frames()
     {
@@ -72,7 +85,7 @@ public class StateMachineTests
     public void Closed_stream_record_is_bounded_and_remembers_what_it_forgot()
     {
         var record = new ClosedStreamRecord(capacity: 2);
-        record.Add(1, StreamCloseReason.Ended);
+        record.Add(1, StreamCloseReason.EndStreamSent);
         record.Add(3, StreamCloseReason.ResetByUs);
         record.Add(5, StreamCloseReason.ResetByPeer);
         Assert.Equal(2, record.Count);

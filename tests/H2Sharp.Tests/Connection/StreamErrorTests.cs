@@ -1,3 +1,4 @@
+using System;
 using H2Sharp.Events;
 using H2Sharp.Tests.Support;
 
@@ -91,7 +92,11 @@ public class StreamErrorTests
         h.ReceiveRequest(1);
         var reset = Assert.IsType<StreamReset>(Assert.Single(h.Receive(FrameFactory.Data(1, 2))));
         Assert.Equal(ErrorCode.StreamClosed, reset.ErrorCode);
-        Assert.IsType<StreamClosedException>(reset.Error);
+        // A peer fault: a ProtocolException with STREAM_CLOSED (StreamClosedException is the caller's).
+        var error = Assert.IsType<ProtocolException>(reset.Error);
+        Assert.Equal(ErrorCode.StreamClosed, error.ErrorCode);
+        Assert.Equal(1, error.StreamId);
+        Assert.Equal("The peer sent DATA on stream 1 after ending it.", error.Message);
     }
 
     [Fact]
@@ -124,13 +129,37 @@ public class StreamErrorTests
     public void Receiving_data_frames_on_closed_streams_emits_window_update()
     {
         // h2 3.2.0 bugfix: DATA on closed (or reset) streams keeps the connection window topped up.
+        // Here the peer reset the stream (a stream error); after END_STREAM both ways it is a
+        // connection error (Data_after_end_stream_both_ways_is_a_connection_error_stream_closed).
+        var h = ConnectionHarness.Server();
+        h.ReceiveRequest(1, endStream: false);
+        h.Receive(FrameFactory.RstStream(1, ErrorCode.Cancel));
+        Assert.Empty(h.Receive(FrameFactory.Data(1, 16_384), FrameFactory.Data(1, 16_384)));
+        var sent = h.Drain().Select(f => f.ToString()).ToList();
+        Assert.Equal(["RST_STREAM 1 StreamClosed", "WINDOW_UPDATE 0 +32768", "RST_STREAM 1 StreamClosed"], sent);
+    }
+
+    [Fact]
+    public void Data_after_end_stream_both_ways_is_a_connection_error_stream_closed()
+    {
+        // RFC 9113 5.1 (closed): "An endpoint MAY treat receipt of any other type of frame on a
+        // closed stream as a connection error of type STREAM_CLOSED"; RFC 7540 said MUST.
         var h = ConnectionHarness.Server();
         h.ReceiveRequest(1);
         h.Connection.SendHeaders(1, FrameFactory.Response(), endStream: true);
         h.Drain();
-        Assert.Empty(h.Receive(FrameFactory.Data(1, 16_384), FrameFactory.Data(1, 16_384)));
-        var sent = h.Drain().Select(f => f.ToString()).ToList();
-        Assert.Equal(["RST_STREAM 1 StreamClosed", "WINDOW_UPDATE 0 +32768", "RST_STREAM 1 StreamClosed"], sent);
+        var ex = h.ReceiveFails<ProtocolException>(ErrorCode.StreamClosed, FrameFactory.Data(1, 10));
+        Assert.Equal(0, ex.StreamId);
+    }
+
+    [Fact]
+    public void Headers_after_end_stream_both_ways_is_a_connection_error_stream_closed()
+    {
+        var h = ConnectionHarness.Client();
+        h.SendRequest();
+        h.Receive(h.Peer.Headers(1, FrameFactory.Response(), endStream: true));
+        var ex = h.ReceiveFails<ProtocolException>(ErrorCode.StreamClosed, h.Peer.Headers(1, FrameFactory.Response(), endStream: true));
+        Assert.Equal(0, ex.StreamId);
     }
 
     [Fact]
@@ -181,8 +210,8 @@ public class StreamErrorTests
         Assert.Equal(new PriorityUpdated { StreamId = 9, Weight = 200, DependsOn = 0 }, Assert.Single(events));
         Assert.IsType<RequestReceived>(h.ReceiveRequest(1)[0]); // id 9 was not "used"
         Assert.Empty(h.Receive(FrameFactory.Priority(3, 3)));
-        // Stream 3 is idle: RFC 9113 6.4 forbids RST_STREAM there, so the fault is only counted.
-        Assert.Empty(h.Drain());
+        // Stream 3 is idle: RFC 7540 5.3.1's stream error all the same (no state is created).
+        Assert.Equal("RST_STREAM 3 ProtocolError", Assert.Single(h.Drain()).ToString());
         var reset = Assert.IsType<StreamReset>(Assert.Single(h.Receive(FrameFactory.Priority(1, 1))));
         Assert.Equal((1, ErrorCode.ProtocolError, false), (reset.StreamId, reset.ErrorCode, reset.RemoteReset));
         Assert.Equal("RST_STREAM 1 ProtocolError", Assert.Single(h.Drain()).ToString());

@@ -1,3 +1,4 @@
+using System;
 using H2Sharp.Events;
 using H2Sharp.Frames;
 using H2Sharp.Tests.Support;
@@ -23,7 +24,8 @@ public class ActionCoverageTests
         Assert.Equal(FrameType.Settings, frames[0].Type);
         Assert.Equal("WINDOW_UPDATE 0 +34465", frames[1].ToString());
         Assert.Equal(2, frames.Count);
-        Assert.Throws<ProtocolException>(() => c.InitiateConnection());
+        Assert.Equal("The connection was already started (InitiateConnection or InitiateUpgradeConnection); call it once per connection.",
+            Assert.Throws<InvalidOperationException>(() => c.InitiateConnection()).Message);
     }
 
     [Fact]
@@ -107,7 +109,7 @@ public class ActionCoverageTests
         Assert.Equal($"GOAWAY last={last} InternalError", goAway.ToString());
         Assert.Equal(7, goAway.Payload[^1]);
         Assert.Empty(h.Receive(FrameFactory.Ping(1))); // closed: input ignored
-        Assert.Throws<ProtocolException>(() => h.Connection.Ping(1UL));
+        Assert.Throws<InvalidOperationException>(() => h.Connection.Ping(1UL));
     }
 
     [Theory]
@@ -176,7 +178,7 @@ public class ActionCoverageTests
         Assert.Equal(new PriorityInfo(3, 64, true), PriorityFrame.Parse(new FrameHeader(5, FrameType.Priority, FrameFlags.None, 5), frame.Payload).Priority);
 
         var server = ConnectionHarness.Server();
-        Assert.Throws<Rfc1122Exception>(() => server.Connection.Prioritize(1));
+        Assert.Throws<EndpointRoleException>(() => server.Connection.Prioritize(1));
         Assert.Empty(server.Drain());
     }
 
@@ -192,7 +194,7 @@ public class ActionCoverageTests
         Assert.Equal("h2=\":8443\""u8.ToArray(), parsed.FieldValue.ToArray());
 
         var client = ConnectionHarness.Client();
-        Assert.Throws<Rfc1122Exception>(() => client.Connection.AdvertiseAlternativeService("h2=\":1\"", origin: "https://example.com"));
+        Assert.Throws<EndpointRoleException>(() => client.Connection.AdvertiseAlternativeService("h2=\":1\"", origin: "https://example.com"));
         Assert.Empty(client.Drain());
     }
 

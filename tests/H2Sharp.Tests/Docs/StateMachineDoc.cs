@@ -27,6 +27,7 @@ internal static class StateMachineDoc
         sb.Append("| `Ignore` | a received frame is dropped, beyond connection-level accounting (e.g. the connection window) |\n");
         sb.Append("| `Refuse` | a new peer stream is refused with RST_STREAM REFUSED_STREAM after its header block is decoded |\n");
         sb.Append("| `StreamClosedError` | a received frame is a stream error STREAM_CLOSED (RST_STREAM) |\n");
+        sb.Append("| `ConnectionClosedError` | a received frame is a connection error STREAM_CLOSED (GOAWAY) |\n");
         sb.Append("| `Forbidden` | not in the table: a send is the caller's misuse (exception, state unchanged); a receive is the peer's protocol error |\n\n");
         sb.Append("The diagrams show only the transitions that change state; the tables show every cell.\n\n");
 
@@ -38,8 +39,44 @@ internal static class StateMachineDoc
         Machine<StreamState, StreamInput>(sb, "Stream (RFC 9113 section 5.1)", "StreamStateMachine.Table", StreamStateMachine.Lookup);
         sb.Append("END_STREAM is its own input (`SendEndStream`, `RecvEndStream`), applied after the HEADERS or DATA input of the\n");
         sb.Append("same frame. PRIORITY never reaches the stream table: it is allowed in every state and creates no stream.\n");
-        sb.Append("Closed streams leave memory; the `Closed` row serves the closed-stream record for late frames.\n");
+        sb.Append("Closed streams leave memory: a frame that arrives later is answered from the closed table below, by the\n");
+        sb.Append("reason the stream closed, which the bounded closed-stream record keeps.\n\n");
+        ClosedRows(sb);
         return sb.ToString();
+    }
+
+    private static void ClosedRows(StringBuilder sb)
+    {
+        var reasons = Enum.GetValues<StreamCloseReason>();
+        var inputs = new[] { StreamInput.RecvHeaders, StreamInput.RecvData, StreamInput.RecvWindowUpdate, StreamInput.RecvRstStream };
+        sb.Append("## Late frames on a closed stream (RFC 9113 section 5.1)\n\nSource: `StreamStateMachine.ClosedRows`; the `Closed` column above is its `Forgotten` row. ");
+        sb.Append("`Forgotten` is a stream closed so long ago that the record lost its reason. PRIORITY is allowed on every\n");
+        sb.Append("closed stream; PUSH_PROMISE on one is the push receiver's rule.\n\n");
+        sb.Append("| input |");
+        foreach (var r in reasons)
+        {
+            sb.Append(' ').Append(r).Append(" |");
+        }
+
+        sb.Append("\n| --- |");
+        foreach (var _ in reasons)
+        {
+            sb.Append(" --- |");
+        }
+
+        sb.Append('\n');
+        foreach (var i in inputs)
+        {
+            sb.Append("| `").Append(i).Append("` |");
+            foreach (var r in reasons)
+            {
+                sb.Append(' ').Append(StreamStateMachine.LookupClosed(r, i)).Append(" |");
+            }
+
+            sb.Append('\n');
+        }
+
+        sb.Append('\n');
     }
 
     private static void Machine<TState, TInput>(StringBuilder sb, string title, string source, Func<TState, TInput, Transition<TState>> lookup)

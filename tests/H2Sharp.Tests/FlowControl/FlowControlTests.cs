@@ -1,3 +1,4 @@
+using System;
 using H2Sharp.Events;
 using H2Sharp.Tests.Support;
 
@@ -11,15 +12,18 @@ public class FlowControlTests
         var h = ConnectionHarness.Client(null, (SettingCode.InitialWindowSize, 10));
         int id = h.SendRequest(endStream: false);
         Assert.Equal(10, h.Connection.LocalFlowControlWindow(id));
-        Assert.Throws<FlowControlException>(() => h.Connection.SendData(id, new byte[11]));
-        Assert.Throws<FlowControlException>(() => h.Connection.SendData(id, new byte[5], padLength: 5)); // padding counts
+        var window = Assert.Throws<InvalidOperationException>(() => h.Connection.SendData(id, new byte[11]));
+        Assert.Equal($"11 octets exceed the flow-control window of stream {id} (10 octets may be sent now; see LocalFlowControlWindow). Wait for WindowUpdated, or use SendAvailableData.", window.Message);
+        Assert.Throws<InvalidOperationException>(() => h.Connection.SendData(id, new byte[5], padLength: 5)); // padding counts
         h.Connection.SendData(id, new byte[10]);
         Assert.Equal(0, h.Connection.LocalFlowControlWindow(id));
 
         var big = ConnectionHarness.Client(null, (SettingCode.InitialWindowSize, 100_000));
         int id2 = big.SendRequest(endStream: false);
         big.Receive(FrameFactory.WindowUpdate(0, 100_000));
-        Assert.Throws<FrameTooLargeException>(() => big.Connection.SendData(id2, new byte[16_385]));
+        var size = Assert.Throws<ArgumentException>(() => big.Connection.SendData(id2, new byte[16_385]));
+        Assert.Equal("data", size.ParamName);
+        Assert.Equal("16385 octets do not fit in one DATA frame: the peer accepts at most 16384 (MaxOutboundFrameSize). Split the data, or use SendAvailableData. (Parameter 'data')", size.Message);
         big.Connection.SendData(id2, new byte[16_384]);
     }
 
@@ -97,7 +101,9 @@ public class FlowControlTests
         h.ReceiveRequest(1, endStream: false);
         Assert.Throws<ArgumentOutOfRangeException>(() => h.Connection.IncrementFlowControlWindow(0));
         Assert.Throws<ArgumentOutOfRangeException>(() => h.Connection.IncrementFlowControlWindow(-1, 1));
-        Assert.Throws<FlowControlException>(() => h.Connection.IncrementFlowControlWindow(int.MaxValue, 1));
+        var over = Assert.Throws<ArgumentOutOfRangeException>(() => h.Connection.IncrementFlowControlWindow(int.MaxValue, 1));
+        Assert.Equal("increment", over.ParamName);
+        Assert.StartsWith("Incrementing the window of stream 1 by 2147483647 would take it past 2^31-1 (it is 65535); pass at most 2147418112.", over.Message, StringComparison.Ordinal);
         h.Connection.IncrementFlowControlWindow(1000);
         h.Connection.IncrementFlowControlWindow(500, 1);
         Assert.Equal(["WINDOW_UPDATE 0 +1000", "WINDOW_UPDATE 1 +500"], h.Drain().Select(f => f.ToString()));

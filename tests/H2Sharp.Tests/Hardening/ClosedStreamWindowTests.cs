@@ -1,3 +1,4 @@
+using System;
 using H2Sharp.Events;
 using H2Sharp.Tests.Support;
 
@@ -50,8 +51,8 @@ public class ClosedStreamWindowTests
         var h = ConnectionHarness.Client();
         var ex = Assert.Throws<NoSuchStreamException>(() => h.Connection.IncrementFlowControlWindow(5, 1));
         Assert.Equal(1, ex.StreamId);
-        Assert.Throws<NoSuchStreamException>(() => h.Connection.IncrementFlowControlWindow(5, 0));
-        Assert.Throws<NoSuchStreamException>(() => h.Connection.IncrementFlowControlWindow(5, -3));
+        Assert.StartsWith("Stream 0 is the connection: pass streamId: null", Assert.Throws<ArgumentOutOfRangeException>(() => h.Connection.IncrementFlowControlWindow(5, 0)).Message, StringComparison.Ordinal);
+        Assert.Equal(-3, Assert.Throws<ArgumentOutOfRangeException>(() => h.Connection.IncrementFlowControlWindow(5, -3)).ActualValue);
         Assert.Empty(h.Drain());
     }
 

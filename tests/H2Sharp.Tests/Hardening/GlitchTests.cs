@@ -83,10 +83,9 @@ public class GlitchTests
     public void Stream_errors_the_peer_causes_are_glitches()
     {
         var h = ConnectionHarness.Server(Server(3));
-        h.ReceiveRequest(1, endStream: true);
-        h.Connection.SendHeaders(1, FrameFactory.Response(), endStream: true);
-        h.Drain();
-        // DATA on a stream closed both ways: RST_STREAM STREAM_CLOSED each time.
+        h.ReceiveRequest(1, endStream: false);
+        h.Receive(FrameFactory.RstStream(1, ErrorCode.Cancel));
+        // DATA on a stream the peer reset: RST_STREAM STREAM_CLOSED each time.
         for (int i = 0; i < 2; i++)
         {
             Assert.Empty(h.Receive(FrameFactory.Data(1, [], endStream: true)));

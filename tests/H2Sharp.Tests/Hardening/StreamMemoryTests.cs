@@ -88,10 +88,9 @@ public class StreamMemoryTests
     {
         // RST_STREAM is 13 octets: four (52) fit in 64, the fifth (65) is a flood when nobody drains.
         var h = ConnectionHarness.Server(new H2Configuration { ClientSide = false, MaxOutboundBufferedControlBytes = 64 });
-        h.ReceiveRequest(1);
-        h.Connection.SendHeaders(1, FrameFactory.Response(), endStream: true);
-        h.Drain();
-        var late = FrameFactory.Data(1, [], endStream: true);
+        h.ReceiveRequest(1, endStream: false);
+        h.Receive(FrameFactory.RstStream(1, ErrorCode.Cancel));
+        var late = FrameFactory.Data(1, [], endStream: true); // after the peer's RST_STREAM: RST_STREAM STREAM_CLOSED
         h.Receive(late, late, late, late);
         Assert.Equal(4, h.Drain().Count(f => f.ToString() == "RST_STREAM 1 StreamClosed"));
         h.ReceiveFails<DenialOfServiceException>(ErrorCode.EnhanceYourCalm, late, late, late, late, late);

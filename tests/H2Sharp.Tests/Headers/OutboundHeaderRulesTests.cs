@@ -21,11 +21,10 @@ public class OutboundHeaderRulesTests
         HeaderRuleOptions options = Options(validate: true, normalize: normalize, extendedConnect: c.ExtendedConnect);
         string expected = HeaderRuleMessages.Describe(new HeaderScanResult(c.Expected, c.Index), c.Block, c.BlockKind)!;
 
-        ProtocolException error = Assert.Throws<ProtocolException>(() => OutboundHeaderRules.Prepare(c.Block, c.BlockKind, options));
+        ArgumentException error = Assert.Throws<ArgumentException>(() => OutboundHeaderRules.Prepare(c.Block, c.BlockKind, options));
 
-        Assert.Equal(ErrorCode.ProtocolError, error.ErrorCode);
-        Assert.Equal(0, error.StreamId);
-        Assert.Equal(expected, error.Message);
+        Assert.Equal("headers", error.ParamName);
+        Assert.Equal(expected + " (Parameter 'headers')", error.Message);
     }
 
     [Theory]
@@ -35,11 +34,10 @@ public class OutboundHeaderRulesTests
         HeaderRuleOptions options = Options(validate: true, normalize: false, extendedConnect: c.ExtendedConnect);
         string expected = HeaderRuleMessages.Describe(new HeaderScanResult(c.Expected, c.Index), c.Block, c.BlockKind)!;
 
-        ProtocolException error = Assert.Throws<ProtocolException>(() => OutboundHeaderRules.Prepare(c.Block, c.BlockKind, options));
+        ArgumentException error = Assert.Throws<ArgumentException>(() => OutboundHeaderRules.Prepare(c.Block, c.BlockKind, options));
 
-        Assert.Equal(ErrorCode.ProtocolError, error.ErrorCode);
-        Assert.Equal(0, error.StreamId);
-        Assert.Equal(expected, error.Message);
+        Assert.Equal("headers", error.ParamName);
+        Assert.Equal(expected + " (Parameter 'headers')", error.Message);
     }
 
     [Theory]
@@ -106,19 +104,19 @@ public class OutboundHeaderRulesTests
     [Fact]
     public void Te_other_than_trailers_is_not_removed_but_rejected()
     {
-        ProtocolException error = Assert.Throws<ProtocolException>(() =>
+        ArgumentException error = Assert.Throws<ArgumentException>(() =>
             OutboundHeaderRules.Prepare(Request("TE", "gzip"), HeaderBlockKind.Request, Options()));
 
-        Assert.Equal("Header field 'te' has a value other than \"trailers\" (RFC 9113 section 8.2.2).", error.Message);
+        Assert.Equal("Header field 'te' has a value other than \"trailers\" (RFC 9113 section 8.2.2). (Parameter 'headers')", error.Message);
     }
 
     [Fact]
     public void Connection_specific_field_message_names_the_field()
     {
-        ProtocolException error = Assert.Throws<ProtocolException>(() =>
+        ArgumentException error = Assert.Throws<ArgumentException>(() =>
             OutboundHeaderRules.Prepare(Request("upgrade", "h2c"), HeaderBlockKind.Request, Options(normalize: false)));
 
-        Assert.Equal("Header field 'upgrade' is connection-specific and not allowed in HTTP/2 (RFC 9113 section 8.2.2).", error.Message);
+        Assert.Equal("Header field 'upgrade' is connection-specific and not allowed in HTTP/2 (RFC 9113 section 8.2.2). (Parameter 'headers')", error.Message);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System;
 using H2Sharp.Events;
 using H2Sharp.Frames;
 using H2Sharp.Tests.Support;
@@ -35,12 +36,12 @@ public class PriorityTests
     }
 
     [Fact]
-    public void Server_Prioritize_is_an_Rfc1122_error()
+    public void Server_Prioritize_is_an_EndpointRoleException()
     {
         var h = ConnectionHarness.Server();
         h.ReceiveRequest(1);
-        Assert.Throws<Rfc1122Exception>(() => h.Connection.Prioritize(1));
-        Assert.Throws<Rfc1122Exception>(() => h.Connection.SendHeaders(1, FrameFactory.Response("200"), priorityWeight: 10));
+        Assert.Throws<EndpointRoleException>(() => h.Connection.Prioritize(1));
+        Assert.Throws<EndpointRoleException>(() => h.Connection.SendHeaders(1, FrameFactory.Response("200"), priorityWeight: 10));
         Assert.Empty(h.Drain());
     }
 
@@ -57,9 +58,10 @@ public class PriorityTests
     public void A_stream_cannot_depend_on_itself_outbound()
     {
         var h = ConnectionHarness.Client();
-        var ex = Assert.ThrowsAny<ProtocolException>(() => h.Connection.Prioritize(3, dependsOn: 3));
-        Assert.Equal(ErrorCode.ProtocolError, ex.ErrorCode);
-        Assert.ThrowsAny<ProtocolException>(() => h.Connection.SendHeaders(1, FrameFactory.Request(), priorityDependsOn: 1));
+        var ex = Assert.Throws<ArgumentException>(() => h.Connection.Prioritize(3, dependsOn: 3));
+        Assert.Equal("dependsOn", ex.ParamName);
+        Assert.StartsWith("Stream 3 cannot depend on itself (RFC 7540 section 5.3.1)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("priorityDependsOn", Assert.Throws<ArgumentException>(() => h.Connection.SendHeaders(1, FrameFactory.Request(), priorityDependsOn: 1)).ParamName);
         Assert.Empty(h.Drain());
         Assert.Equal(1, h.Connection.GetNextAvailableStreamId());
     }
@@ -101,10 +103,11 @@ public class PriorityTests
         var reset = Assert.IsType<StreamReset>(Assert.Single(h.Receive(FrameFactory.Priority(1, 1))));
         Assert.Equal((1, ErrorCode.ProtocolError, false), (reset.StreamId, reset.ErrorCode, reset.RemoteReset));
         Assert.Equal("RST_STREAM 1 ProtocolError", Assert.Single(h.Drain()).ToString());
-        // On an idle stream: no state created and no RST_STREAM, which RFC 9113 6.4 forbids
-        // for idle streams; stream 9 can still be opened afterwards.
+        // On an idle stream: RST_STREAM PROTOCOL_ERROR all the same (RFC 7540 5.3.1, what
+        // conformance tools expect, though RFC 9113 6.4 forbids RST_STREAM on idle streams), and
+        // no state is created: stream 9 can still be opened afterwards.
         Assert.Empty(h.Receive(FrameFactory.Priority(9, 9)));
-        Assert.Empty(h.Drain());
+        Assert.Equal("RST_STREAM 9 ProtocolError", Assert.Single(h.Drain()).ToString());
         Assert.IsType<RequestReceived>(h.ReceiveRequest(9)[0]);
     }
 
@@ -150,10 +153,36 @@ public class PriorityTests
         var events = h.Receive(h.Peer.Headers(1, FrameFactory.Request(), true, new PriorityInfo(0, 32, false)));
         Assert.Equal([typeof(RequestReceived), typeof(StreamEnded)], events.Select(e => e.GetType()));
         Assert.Null(((RequestReceived)events[0]).PriorityUpdated);
-        // Still checked: self-dependency is a stream error (stream 1 is half-closed, not idle).
-        var reset = Assert.IsType<StreamReset>(Assert.Single(h.Receive(FrameFactory.Priority(1, 1))));
+        // The RFC 7540 scheme is off, its faults with it: self-dependency is ignored, in PRIORITY and in HEADERS.
+        h.Drain();
+        Assert.Empty(h.Receive(FrameFactory.Priority(1, 1)));
+        Assert.Empty(h.Receive(FrameFactory.Priority(5, 5)));
+        Assert.Equal([typeof(RequestReceived), typeof(StreamEnded)],
+            h.Receive(h.Peer.Headers(3, FrameFactory.Request(), true, new PriorityInfo(3, 16, false))).Select(e => e.GetType()));
+        Assert.Empty(h.Drain());
+    }
+
+    [Fact]
+    public void Self_dependency_is_ignored_once_the_peer_sent_NoRfc7540Priorities()
+    {
+        var h = ConnectionHarness.Server(null, (SettingCode.NoRfc7540Priorities, 1u));
+        h.Drain();
+        Assert.Empty(h.Receive(FrameFactory.Priority(3, 3)));
+        Assert.Empty(h.Drain());
+    }
+
+    [Fact]
+    public void A_stream_depending_on_itself_in_HEADERS_of_a_new_stream_is_reset_and_hpack_stays_in_step()
+    {
+        var h = ConnectionHarness.Server();
+        var events = h.Receive(h.Peer.Headers(1, FrameFactory.Request(), false, new PriorityInfo(1, 16, false)));
+        var reset = Assert.IsType<StreamReset>(Assert.Single(events));
         Assert.Equal((1, ErrorCode.ProtocolError, false), (reset.StreamId, reset.ErrorCode, reset.RemoteReset));
         Assert.Equal("RST_STREAM 1 ProtocolError", Assert.Single(h.Drain()).ToString());
+        // The block was decoded: the next request, compressed against the same table, decodes.
+        Assert.IsType<RequestReceived>(h.Receive(h.Peer.Headers(3, FrameFactory.Request(), true))[0]);
+        // DATA on the rejected stream is dropped (we reset it): its window comes back.
+        Assert.Empty(h.Receive(FrameFactory.Data(1, 100)));
     }
 
     [Fact]
@@ -167,7 +196,8 @@ public class PriorityTests
     public void NoRfc7540Priorities_cannot_change_after_the_first_SETTINGS_frame()
     {
         var h = ConnectionHarness.Client();
-        Assert.Throws<InvalidSettingsValueException>(() => h.Connection.UpdateSettings([new(SettingCode.NoRfc7540Priorities, 1)]));
+        var ex = Assert.Throws<InvalidOperationException>(() => h.Connection.UpdateSettings([new(SettingCode.NoRfc7540Priorities, 1)]));
+        Assert.Equal("SETTINGS_NO_RFC7540_PRIORITIES cannot change after the first SETTINGS frame (RFC 9218 section 2.1); set H2Configuration.NoRfc7540Priorities instead.", ex.Message);
         h.Connection.UpdateSettings([new(SettingCode.NoRfc7540Priorities, 0)]); // no change
         h.Drain();
         h.ReceiveFails<InvalidSettingsValueException>(ErrorCode.ProtocolError, FrameFactory.Settings((SettingCode.NoRfc7540Priorities, 1)));
@@ -201,7 +231,7 @@ public class PriorityTests
     public void Server_cannot_send_PRIORITY_UPDATE_and_a_client_receiving_one_is_a_connection_error()
     {
         var server = ConnectionHarness.Server();
-        Assert.ThrowsAny<ProtocolException>(() => server.Connection.SendPriorityUpdate(1, "u=0"));
+        Assert.Throws<EndpointRoleException>(() => server.Connection.SendPriorityUpdate(1, "u=0"));
         var client = ConnectionHarness.Client();
         client.ReceiveFails<ProtocolException>(ErrorCode.ProtocolError, PriorityUpdate(1, "u=0"));
     }
@@ -212,7 +242,7 @@ public class PriorityTests
         var h = ConnectionHarness.Client();
         Assert.Throws<ArgumentException>(() => h.Connection.SendPriorityUpdate(1, "u=1\r\n"));
         Assert.ThrowsAny<ArgumentException>(() => h.Connection.SendPriorityUpdate(0, "u=1"));
-        Assert.ThrowsAny<ProtocolException>(() => h.Connection.SendPriorityUpdate(2, "u=1")); // push stream not promised
+        Assert.Equal(2, Assert.Throws<ArgumentOutOfRangeException>(() => h.Connection.SendPriorityUpdate(2, "u=1")).ActualValue); // push stream not promised
         Assert.Empty(h.Drain());
     }
 

@@ -1,3 +1,4 @@
+using System;
 using H2Sharp.Events;
 using H2Sharp.Frames;
 using H2Sharp.Tests.Support;
@@ -32,7 +33,8 @@ public class AltSvcTests
         h.Connection.SendHeaders(1, FrameFactory.Response("103"));
         h.Connection.AdvertiseAlternativeService(Value, streamId: 1); // informational responses are not final
         h.Connection.SendHeaders(1, FrameFactory.Response("200"));
-        Assert.ThrowsAny<ProtocolException>(() => h.Connection.AdvertiseAlternativeService(Value, streamId: 1));
+        var ex = Assert.Throws<InvalidOperationException>(() => h.Connection.AdvertiseAlternativeService(Value, streamId: 1));
+        Assert.Equal("An ALTSVC for stream 1 must be sent after the client's request and before the response headers; use the explicit form (an origin) otherwise.", ex.Message);
     }
 
     [Fact]
@@ -57,10 +59,10 @@ public class AltSvcTests
     }
 
     [Fact]
-    public void Client_advertising_an_alternative_service_is_an_Rfc1122_error()
+    public void Client_advertising_an_alternative_service_is_an_EndpointRoleException()
     {
         var h = ConnectionHarness.Client();
-        Assert.Throws<Rfc1122Exception>(() => h.Connection.AdvertiseAlternativeService(Value, origin: "https://example.com"));
+        Assert.Throws<EndpointRoleException>(() => h.Connection.AdvertiseAlternativeService(Value, origin: "https://example.com"));
         Assert.Empty(h.Drain());
     }
 

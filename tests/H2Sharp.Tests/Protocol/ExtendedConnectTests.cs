@@ -1,3 +1,4 @@
+using System;
 using H2Sharp.Events;
 using H2Sharp.Tests.Support;
 
@@ -25,7 +26,7 @@ public class ExtendedConnectTests
     public void Client_may_send_protocol_only_after_the_server_enabled_it()
     {
         var h = ConnectionHarness.Client();
-        var ex = Assert.ThrowsAny<ProtocolException>(() => h.Connection.SendHeaders(1, WebSocket()));
+        var ex = Assert.Throws<ArgumentException>(() => h.Connection.SendHeaders(1, WebSocket()));
         Assert.Contains("SETTINGS_ENABLE_CONNECT_PROTOCOL", ex.Message, StringComparison.Ordinal);
         Assert.Empty(h.Drain());
         Assert.Equal(1, h.Connection.GetNextAvailableStreamId());
@@ -70,7 +71,8 @@ public class ExtendedConnectTests
     public void ENABLE_CONNECT_PROTOCOL_cannot_go_back_to_0()
     {
         var h = ConnectionHarness.Server(new H2Configuration { ClientSide = false, EnableConnectProtocol = true });
-        Assert.Throws<InvalidSettingsValueException>(() => h.Connection.UpdateSettings([new(SettingCode.EnableConnectProtocol, 0)]));
+        Assert.Equal("SETTINGS_ENABLE_CONNECT_PROTOCOL cannot go back to 0 once 1 was sent (RFC 8441 section 3); leave it at 1.",
+            Assert.Throws<InvalidOperationException>(() => h.Connection.UpdateSettings([new(SettingCode.EnableConnectProtocol, 0)])).Message);
         Assert.Empty(h.Drain());
 
         var client = ConnectionHarness.Client(null, (SettingCode.EnableConnectProtocol, 1u));

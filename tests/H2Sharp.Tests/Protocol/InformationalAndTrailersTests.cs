@@ -1,3 +1,4 @@
+using System;
 using H2Sharp.Events;
 using H2Sharp.Tests.Support;
 
@@ -40,9 +41,9 @@ public class InformationalAndTrailersTests
     {
         var h = ConnectionHarness.Server();
         h.ReceiveRequest(1);
-        Assert.ThrowsAny<ProtocolException>(() => h.Connection.SendHeaders(1, FrameFactory.Response("103"), endStream: true));
+        Assert.Equal("endStream", Assert.Throws<ArgumentException>(() => h.Connection.SendHeaders(1, FrameFactory.Response("103"), endStream: true)).ParamName);
         h.Connection.SendHeaders(1, FrameFactory.Response("103"));
-        Assert.ThrowsAny<ProtocolException>(() => h.Connection.SendData(1, "x"u8));
+        Assert.Equal("Send the final response headers on stream 1 (SendHeaders) before its body.", Assert.Throws<InvalidOperationException>(() => h.Connection.SendData(1, "x"u8)).Message);
         h.Drain();
         h.Connection.SendHeaders(1, FrameFactory.Response("204"), endStream: true); // still usable
     }
@@ -53,9 +54,9 @@ public class InformationalAndTrailersTests
         var h = ConnectionHarness.Server();
         h.ReceiveRequest(1);
         h.Connection.SendHeaders(1, FrameFactory.Response("200"));
-        Assert.ThrowsAny<ProtocolException>(() => h.Connection.SendHeaders(1, Trailers, endStream: false));
+        Assert.Equal("endStream", Assert.Throws<ArgumentException>(() => h.Connection.SendHeaders(1, Trailers, endStream: false)).ParamName);
         // Correctly refuse to send trailers that contain HTTP/2 pseudo-header fields.
-        Assert.ThrowsAny<ProtocolException>(() => h.Connection.SendHeaders(1, FrameFactory.Response("200"), endStream: true));
+        Assert.Equal("headers", Assert.Throws<ArgumentException>(() => h.Connection.SendHeaders(1, FrameFactory.Response("200"), endStream: true)).ParamName);
         h.Drain();
         h.Connection.SendHeaders(1, Trailers, endStream: true);
     }
@@ -65,7 +66,7 @@ public class InformationalAndTrailersTests
     {
         var h = ConnectionHarness.Client();
         int id = h.SendRequest(endStream: false, method: "POST");
-        Assert.ThrowsAny<ProtocolException>(() => h.Connection.SendHeaders(id, Trailers, endStream: false));
+        Assert.Equal("endStream", Assert.Throws<ArgumentException>(() => h.Connection.SendHeaders(id, Trailers, endStream: false)).ParamName);
         h.Connection.SendData(id, "body"u8);
         h.Connection.SendHeaders(id, Trailers, endStream: true);
         Assert.Equal(["DATA 1 len=4", "HEADERS 1 END_STREAM"], h.Drain().Select(f => f.ToString()));

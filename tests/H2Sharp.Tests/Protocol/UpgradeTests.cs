@@ -120,10 +120,10 @@ public class UpgradeTests
     {
         var client = new H2Connection();
         client.InitiateConnection();
-        Assert.ThrowsAny<ProtocolException>(() => client.InitiateUpgradeConnection());
+        Assert.Throws<InvalidOperationException>(() => client.InitiateUpgradeConnection());
         var server = new H2Connection(new H2Configuration { ClientSide = false });
         server.InitiateUpgradeConnection();
-        Assert.ThrowsAny<ProtocolException>(() => server.InitiateUpgradeConnection());
+        Assert.Throws<InvalidOperationException>(() => server.InitiateUpgradeConnection());
     }
 
     [Fact]

@@ -56,8 +56,8 @@ public class PushTests
     {
         var (h, _) = ServerWithRequest();
         h.Connection.PushStream(1, 2, Css);
-        var ex = Assert.ThrowsAny<ProtocolException>(() => h.Connection.SendData(2, "x"u8));
-        Assert.Equal(2, ex.StreamId);
+        var ex = Assert.Throws<InvalidOperationException>(() => h.Connection.SendData(2, "x"u8));
+        Assert.Equal("Cannot send SendData on stream 2 in state ReservedLocal.", ex.Message);
     }
 
     [Fact]
@@ -76,7 +76,8 @@ public class PushTests
         var (h, _) = ServerWithRequest();
         h.Connection.PushStream(1, 2, Css);
         h.Connection.SendHeaders(2, FrameFactory.Response("200"));
-        var ex = Assert.ThrowsAny<ProtocolException>(() => h.Connection.PushStream(2, 4, Css));
+        var ex = Assert.Throws<ArgumentException>(() => h.Connection.PushStream(2, 4, Css));
+        Assert.Equal("streamId", ex.ParamName);
         Assert.Contains("pushed stream", ex.Message, StringComparison.Ordinal);
     }
 
@@ -84,7 +85,7 @@ public class PushTests
     public void Push_is_refused_with_a_clear_exception_when_the_client_disabled_it()
     {
         var (h, _) = ServerWithRequest(true, (SettingCode.EnablePush, 0u));
-        var ex = Assert.ThrowsAny<ProtocolException>(() => h.Connection.PushStream(1, 2, Css));
+        var ex = Assert.Throws<InvalidOperationException>(() => h.Connection.PushStream(1, 2, Css));
         Assert.Contains("SETTINGS_ENABLE_PUSH = 0", ex.Message, StringComparison.Ordinal);
         Assert.Empty(h.Connection.DataToSend());
         Assert.Equal(2, h.Connection.GetNextAvailableStreamId()); // nothing was reserved
@@ -95,7 +96,8 @@ public class PushTests
     {
         var h = ConnectionHarness.Client();
         h.SendRequest(endStream: false);
-        Assert.ThrowsAny<ProtocolException>(() => h.Connection.PushStream(1, 2, Css));
+        Assert.Equal("Clients cannot push streams (RFC 9113 section 8.4.1); only a server sends PUSH_PROMISE.",
+            Assert.Throws<EndpointRoleException>(() => h.Connection.PushStream(1, 2, Css)).Message);
     }
 
     [Theory]
@@ -104,7 +106,8 @@ public class PushTests
     public void Promised_stream_id_must_be_a_new_even_id(int promised)
     {
         var (h, _) = ServerWithRequest();
-        Assert.ThrowsAny<ProtocolException>(() => h.Connection.PushStream(1, promised, Css));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => h.Connection.PushStream(1, promised, Css));
+        Assert.Equal(("promisedStreamId", (object)promised), (ex.ParamName, ex.ActualValue));
     }
 
     [Fact]
@@ -112,7 +115,8 @@ public class PushTests
     {
         var (h, _) = ServerWithRequest();
         h.Connection.PushStream(1, 4, Css);
-        Assert.Throws<StreamIdTooLowException>(() => h.Connection.PushStream(1, 2, Css));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => h.Connection.PushStream(1, 2, Css));
+        Assert.StartsWith("Stream id 2 is lower than 4, already used; stream ids must increase", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -122,7 +126,8 @@ public class PushTests
     public void Promised_request_must_be_safe_and_cacheable_outbound(string method)
     {
         var (h, _) = ServerWithRequest();
-        var ex = Assert.ThrowsAny<ProtocolException>(() => h.Connection.PushStream(1, 2, FrameFactory.Request(method)));
+        var ex = Assert.Throws<ArgumentException>(() => h.Connection.PushStream(1, 2, FrameFactory.Request(method)));
+        Assert.Equal("requestHeaders", ex.ParamName);
         Assert.Contains("safe and cacheable", ex.Message, StringComparison.Ordinal);
         Assert.Empty(h.Connection.DataToSend());
     }
@@ -131,7 +136,7 @@ public class PushTests
     public void Promised_request_cannot_carry_content_outbound()
     {
         var (h, _) = ServerWithRequest();
-        Assert.ThrowsAny<ProtocolException>(() => h.Connection.PushStream(1, 2, FrameFactory.Request("GET", "/", ("content-length", "5"))));
+        Assert.Equal("requestHeaders", Assert.Throws<ArgumentException>(() => h.Connection.PushStream(1, 2, FrameFactory.Request("GET", "/", ("content-length", "5")))).ParamName);
         h.Connection.PushStream(1, 2, FrameFactory.Request("HEAD", "/", ("content-length", "0")));
     }
 
@@ -140,7 +145,7 @@ public class PushTests
     {
         var (h, _) = ServerWithRequest();
         h.Receive(FrameFactory.GoAway(1));
-        Assert.ThrowsAny<ProtocolException>(() => h.Connection.PushStream(1, 2, Css));
+        Assert.StartsWith("The peer sent GOAWAY: no new streams", Assert.Throws<InvalidOperationException>(() => h.Connection.PushStream(1, 2, Css)).Message, StringComparison.Ordinal);
     }
 
     [Fact]

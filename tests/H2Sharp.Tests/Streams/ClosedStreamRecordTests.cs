@@ -77,7 +77,7 @@ public class ClosedStreamRecordTests
         for (int k = 0; k < Count; k++)
         {
             long before = record.SlotsVisited;
-            record.Add(1 + (k << 16), StreamCloseReason.Ended);
+            record.Add(1 + (k << 16), StreamCloseReason.EndStreamSent);
             worstAdd = Math.Max(worstAdd, record.SlotsVisited - before);
         }
 
@@ -93,7 +93,7 @@ public class ClosedStreamRecordTests
             Assert.Equal(remembered, record.ProbeDistance(id) >= 0);
             if (remembered)
             {
-                Assert.Equal(StreamCloseReason.Ended, reason);
+                Assert.Equal(StreamCloseReason.EndStreamSent, reason);
             }
 
             longest = Math.Max(longest, record.ProbeDistance(id));
@@ -181,7 +181,7 @@ public class ClosedStreamRecordTests
         var record = new ClosedStreamRecord(capacity: 1_000);
         for (int id = 1; id < 1_024; id += 2)
         {
-            record.Add(id, StreamCloseReason.Ended);
+            record.Add(id, StreamCloseReason.EndStreamSent);
         }
 
         for (int id = 1; id < 1_024; id += 2)
