@@ -48,6 +48,28 @@ internal sealed class RawClient : IDisposable
         return id;
     }
 
+    /// <summary>Opens a POST whose body the test then sends with <see cref="SendData"/> (no content-length).</summary>
+    public int Post(string path, string authority = "localhost")
+    {
+        int id = Core.GetNextAvailableStreamId();
+        Core.SendHeaders(id, [new(":method", "POST"), new(":scheme", "http"), new(":authority", authority), new(":path", path)], endStream: false);
+        Flush();
+        return id;
+    }
+
+    public void SendData(int id, ReadOnlySpan<byte> data, bool endStream = false)
+    {
+        Core.SendData(id, data.ToArray(), endStream);
+        Flush();
+    }
+
+    /// <summary>The :status of the response on <paramref name="id"/>, once read; 0 before.</summary>
+    public int Status(int id)
+    {
+        ResponseReceived? response = Events.OfType<ResponseReceived>().FirstOrDefault(r => r.StreamId == id);
+        return response is null ? 0 : int.Parse(response.Headers.First(h => h.NameString == ":status").ValueString, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Reads until <paramref name="until"/> holds for an event, the server closes (false), or the timeout passes (throws).</summary>
     public bool ReadUntil(Func<H2Event, bool> until, TimeSpan timeout)
     {
