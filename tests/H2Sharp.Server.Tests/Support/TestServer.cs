@@ -18,7 +18,7 @@ internal sealed class TestServer : IAsyncDisposable
 
     public string Https => $"https://127.0.0.1:{Port}";
 
-    public static async Task<TestServer> StartAsync(Func<H2ServerRequestContext, ValueTask> handler, Action<H2ServerOptions>? configure = null, bool tls = false)
+    public static async Task<TestServer> StartAsync(Func<H2ServerRequestContext, ValueTask> handler, Action<H2ServerOptions>? configure = null, bool tls = false, Action<H2HttpsOptions>? https = null)
     {
         var options = new H2ServerOptions { ShutdownTimeout = TimeSpan.FromSeconds(5) };
         configure?.Invoke(options);
@@ -26,7 +26,11 @@ internal sealed class TestServer : IAsyncDisposable
         {
             if (tls)
             {
-                listen.UseHttps(SelfSigned.Value);
+                listen.UseHttps(o =>
+                {
+                    o.ServerCertificate = SelfSigned.Value;
+                    https?.Invoke(o);
+                });
             }
         });
         var server = new H2Server(options, handler);
