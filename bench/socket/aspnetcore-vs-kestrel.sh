@@ -22,5 +22,5 @@ dotnet "$dll" --kestrel --h2c "$kport" >/dev/null 2>&1 & kpid=$!
 trap 'kill $h2pid $kpid 2>/dev/null || true' EXIT
 wait_for "http://127.0.0.1:$h2port/"; wait_for "http://127.0.0.1:$kport/"
 
-compare "$rounds" "$requests" ">= 1.5x req/s at <= 1.0x CPU" \
+ALLOC_A=1 ALLOC_B=1 compare "$rounds" "$requests" ">= 1.5x req/s at <= 1.0x CPU" \
   H2Sharp "$h2pid" "http://127.0.0.1:$h2port$path" Kestrel "$kpid" "http://127.0.0.1:$kport$path"

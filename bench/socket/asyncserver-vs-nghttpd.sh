@@ -23,5 +23,5 @@ nghttpd --no-tls -n "${NGHTTPD_WORKERS:-1}" -d "$root" "$nport" >/dev/null 2>&1 
 trap 'kill $apid $npid 2>/dev/null || true' EXIT
 wait_for "http://127.0.0.1:$aport$file"; wait_for "http://127.0.0.1:$nport$file"
 
-compare "$rounds" "$requests" ">= 1.0x req/s" \
+ALLOC_A=1 compare "$rounds" "$requests" ">= 1.0x req/s" \
   AsyncServer "$apid" "http://127.0.0.1:$aport$file" nghttpd "$npid" "http://127.0.0.1:$nport$file"

@@ -54,6 +54,34 @@ compare() {
   echo "median  $na $mar req/s, $mac us CPU/request; $nb $mbr req/s, $mbc us CPU/request"
   awk -v ar="$mar" -v br="$mbr" -v ac="$mac" -v bc="$mbc" -v na="$na" -v nb="$nb" -v goal="$goal" \
     'BEGIN { printf "ratio   %s/%s req/s %.2fx, CPU/request %.2fx (goal: %s)\n", na, nb, ar / br, ac / bc, goal }'
+  # Allocation per request, one more run each, for the sides that are .NET (ALLOC_A/ALLOC_B=1).
+  if [ "${ALLOC_A:-0}" = 1 ] || [ "${ALLOC_B:-0}" = 1 ]; then
+    local aa=n/a ab=n/a
+    [ "${ALLOC_A:-0}" = 1 ] && aa=$(alloc "$pa" "$ua" "$n")
+    [ "${ALLOC_B:-0}" = 1 ] && ab=$(alloc "$pb" "$ub" "$n")
+    echo "alloc   $na $aa bytes/request; $nb $ab bytes/request (dotnet.gc.heap.total_allocated over one run)"
+  fi
   echo "machine $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg)," \
     "h2load -c $clients -m $streams -n $n, $(date -u '+%Y-%m-%d %H:%M UTC'), .NET SDK $(dotnet --version)"
+}
+
+# alloc PID URL N -> bytes the .NET server allocated per request over one h2load run, from the
+# runtime's dotnet.gc.heap.total_allocated counter (prints n/a without dotnet-counters: dotnet tool
+# install -g dotnet-counters). The counter session runs ALLOC_SECONDS (default 25) and the run
+# starts 5 s into it; the session's own idle rate (its lowest interval) is taken off every interval.
+alloc() {
+  local pid=$1 url=$2 n=$3 secs=${ALLOC_SECONDS:-25} csv start took
+  command -v dotnet-counters >/dev/null || { echo n/a; return; }
+  csv=$(mktemp -u /tmp/socketbench.XXXXXX).csv
+  dotnet-counters collect -p "$pid" --counters 'System.Runtime[dotnet.gc.heap.total_allocated]' \
+    --refresh-interval 1 --format csv -o "$csv" --duration "00:00:00:$secs" </dev/null >/dev/null 2>&1 & local cpid=$!
+  sleep 5
+  start=$(date +%s)
+  h2load -n "$n" -c "$clients" -m "$streams" "$url" >/dev/null 2>&1
+  took=$(( $(date +%s) - start ))
+  wait "$cpid" 2>/dev/null || true
+  if [ "$took" -gt $((secs - 7)) ] || [ ! -f "$csv" ]; then echo "n/a (raise ALLOC_SECONDS)"; rm -f "$csv"; return; fi
+  awk -F, -v n="$n" '/total_allocated/ {v[++c] = $5; if (c == 1 || $5 < low) low = $5}
+    END {for (i = 1; i <= c; i++) s += v[i] - low; printf "%.0f\n", s / n}' "$csv"
+  rm -f "$csv"
 }
