@@ -55,10 +55,8 @@ public sealed class SampleOptions
         var kestrel = new Option<bool>("--kestrel") { Description = "Serve with Kestrel instead of H2Sharp (same app, same handlers)." };
         Option<int?> h2c = SampleCommandLine.OptionalPort("--h2c", "Cleartext HTTP/2 with prior knowledge on PORT (instead of TLS).", "PORT");
         Option<int?> port = SampleCommandLine.OptionalPort("--port", "TLS (ALPN h2) on PORT (default 8443).", "PORT");
-        var streamCount = new Option<int>("--stream-count") { Description = "How many replies SayHelloStream sends.", HelpName = "N", DefaultValueFactory = _ => 3 };
-        streamCount.Validators.Add(result => SampleCommandLine.InRange(result, streamCount, 1, 1000));
-        var streamInterval = new Option<int>("--stream-interval-ms") { Description = "The pause before each SayHelloStream reply after the first.", HelpName = "MS", DefaultValueFactory = _ => 0 };
-        streamInterval.Validators.Add(result => SampleCommandLine.InRange(result, streamInterval, 0, 60_000));
+        Option<int> streamCount = SampleCommandLine.Number("--stream-count", "How many replies SayHelloStream sends.", 1, 1000, () => 3);
+        Option<int> streamInterval = SampleCommandLine.Number("--stream-interval-ms", "The pause before each SayHelloStream reply after the first.", 0, 60_000, () => 0, "MS");
 
         var command = new RootCommand("One ASP.NET Core app (GET /, POST /echo, gRPC greet.Greeter, WebSocket /ws) on H2Sharp, or on Kestrel with --kestrel.")
         {

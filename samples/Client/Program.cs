@@ -29,14 +29,7 @@ var head = new Option<bool>("--head") { Description = "Send HEAD instead of GET.
 var post = new Option<FileInfo>("--post") { Description = "Send POST with FILE as the body (sent as flow control allows).", HelpName = "FILE" };
 post.AcceptExistingOnly();
 var insecure = new Option<bool>("--insecure", "-k") { Description = "Accept any TLS certificate (for self-signed test servers)." };
-var timeout = new Option<double>("--timeout") { Description = "Give up after N seconds.", HelpName = "N", DefaultValueFactory = _ => 30 };
-timeout.Validators.Add(result =>
-{
-    if (result.GetValue(timeout) <= 0)
-    {
-        result.AddError("--timeout takes a number of seconds above 0.");
-    }
-});
+Option<double> timeout = SampleCommandLine.Number("--timeout", "Give up after N seconds.", 0.001, 86_400.0, () => 30);
 var command = new RootCommand("A command-line HTTP/2 client on H2Connection: prints each response's headers and body.")
 {
     urlArguments, head, post, insecure, timeout,

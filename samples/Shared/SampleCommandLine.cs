@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Numerics;
 
 namespace H2Sharp.Samples;
 
@@ -15,39 +18,52 @@ internal static class SampleCommandLine
     /// <c>--port N</c>: the loopback port to listen on. <paramref name="fallback"/> gives the
     /// default (e.g. read from an environment variable).
     /// </summary>
-    public static Option<int> Port(string description, Func<int> fallback)
-    {
-        var option = new Option<int>("--port") { Description = description, HelpName = "N", DefaultValueFactory = _ => fallback() };
-        option.Validators.Add(result => InRange(result, option, 0, 65535));
-        return option;
-    }
+    public static Option<int> Port(string description, Func<int> fallback) => Number("--port", description, 0, 65535, fallback);
 
     /// <summary><c>NAME N</c>: a port that has no default (the listener is optional, or another option gives the port).</summary>
-    public static Option<int?> OptionalPort(string name, string description, string helpName = "N")
-    {
-        var option = new Option<int?>(name) { Description = description, HelpName = helpName };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValue(option) is int port && port is < 0 or > 65535)
-            {
-                result.AddError($"{name} takes a port from 0 to 65535, not {port}.");
-            }
-        });
-        return option;
-    }
+    public static Option<int?> OptionalPort(string name, string description, string helpName = "N") => OptionalNumber(name, description, 0, 65535, helpName);
 
     /// <summary><c>--exit-after-seconds N</c>: the server stops on its own (scripts and tests use it so that nothing is left running).</summary>
-    public static Option<double?> ExitAfterSeconds()
+    public static Option<double?> ExitAfterSeconds() =>
+        OptionalNumber("--exit-after-seconds", "Stop on its own after N seconds (scripts and tests use it).", 0.001, 31_536_000.0);
+
+    /// <summary><c>NAME N</c>: a number from <paramref name="min"/> to <paramref name="max"/>, <paramref name="fallback"/> when not given.</summary>
+    public static Option<T> Number<T>(string name, string description, T min, T max, Func<T> fallback, string helpName = "N")
+        where T : struct, INumber<T>
     {
-        var option = new Option<double?>("--exit-after-seconds") { Description = "Stop on its own after N seconds (scripts and tests use it).", HelpName = "N" };
-        option.Validators.Add(result =>
+        ArgumentNullException.ThrowIfNull(fallback);
+        return new Option<T>(name)
         {
-            if (result.GetValue(option) is <= 0)
-            {
-                result.AddError("--exit-after-seconds takes a number of seconds above 0.");
-            }
-        });
-        return option;
+            Description = description,
+            HelpName = helpName,
+            DefaultValueFactory = _ => fallback(),
+            CustomParser = result => Parse(result, name, min, max),
+        };
+    }
+
+    /// <summary><c>NAME N</c>: a number from <paramref name="min"/> to <paramref name="max"/>, or null when not given.</summary>
+    public static Option<T?> OptionalNumber<T>(string name, string description, T min, T max, string helpName = "N")
+        where T : struct, INumber<T> =>
+        new(name)
+        {
+            Description = description,
+            HelpName = helpName,
+            CustomParser = result => Parse(result, name, min, max),
+        };
+
+    // The range check is part of the parse, so a value that is not a number at all gets the same
+    // message (a validator would only run on a value that converted).
+    private static T Parse<T>(ArgumentResult result, string name, T min, T max)
+        where T : struct, INumber<T>
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (!T.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out T value) || value < min || value > max
+            || (T.IsInteger(min) && !T.IsInteger(value)))
+        {
+            result.AddError($"{name} takes a number from {min.ToString(null, CultureInfo.InvariantCulture)} to {max.ToString(null, CultureInfo.InvariantCulture)}, not '{text}'.");
+            return min;
+        }
+        return value;
     }
 
     /// <summary>
@@ -71,18 +87,6 @@ internal static class SampleCommandLine
             }
         });
         return (certificate, key);
-    }
-
-    /// <summary>Adds an error to <paramref name="result"/> when the option's value is outside [min, max].</summary>
-    public static void InRange(System.CommandLine.Parsing.OptionResult result, Option<int> option, int min, int max)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(option);
-        int value = result.GetValue(option);
-        if (value < min || value > max)
-        {
-            result.AddError($"{option.Name} takes a number from {min} to {max}, not {value}.");
-        }
     }
 
     /// <summary>

@@ -45,12 +45,15 @@ public sealed class SampleCommandLineTests
     }
 
     [Theory]
-    [InlineData("GettingStarted", "--port 70000", "--port takes a number from 0 to 65535, not 70000.")]
+    [InlineData("GettingStarted", "--port 70000", "--port takes a number from 0 to 65535, not '70000'.")]
+    [InlineData("AsyncServer", "--h2c abc", "--h2c takes a number from 0 to 65535, not 'abc'.")]
+    [InlineData("Client", "--timeout 0 http://127.0.0.1:1/", "--timeout takes a number from 0.001 to 86400, not '0'.")]
     [InlineData("AsyncServer", "--cert /etc/hostname", "--cert and --key go together: give both PEM files, or neither for a self-signed certificate.")]
     [InlineData("AsyncServer", "--bogus", "Unrecognized command or argument '--bogus'.")]
     [InlineData("Client", "http://127.0.0.1:1/ https://127.0.0.1:1/", "All URLs go to one server over one connection: give URLs of one scheme, host and port.")]
     [InlineData("Client", "--head --post /etc/hostname http://127.0.0.1:1/", "--head and --post are alternatives: give one of them, or neither for GET.")]
-    [InlineData("PushServer", "--exit-after-seconds 0", "--exit-after-seconds takes a number of seconds above 0.")]
+    [InlineData("PushServer", "--exit-after-seconds 0", "--exit-after-seconds takes a number from 0.001 to 31536000, not '0'.")]
+    [InlineData("AspNetCoreServer", "--stream-count 1.5", "--stream-count takes a number from 1 to 1000, not '1.5'.")]
     [InlineData("AspNetCoreServer", "--h2c 1 --port 2", "--h2c and --port are alternatives: cleartext on one port, or TLS on another.")]
     public void A_bad_command_line_says_what_is_wrong_and_exits_with_2(string sample, string arguments, string error)
     {
