@@ -12,7 +12,7 @@ namespace H2Sharp;
 /// <remarks>
 /// A change applies from the next header block: the next one sent (<c>SendHeaders</c>,
 /// <c>PushStream</c>) for the outbound switches, the next one completed by
-/// <see cref="H2Connection.ReceiveData"/> for the inbound switches and
+/// <see cref="H2Connection.ReceiveData(System.ReadOnlySpan{byte})"/> for the inbound switches and
 /// <see cref="HeaderEncoding"/>. Events already returned keep what they had.
 /// Not thread-safe, like the connection: change the options only from the code that owns the
 /// connection, between its calls (never from another thread while a call runs).
