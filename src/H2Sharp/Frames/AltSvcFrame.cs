@@ -55,6 +55,30 @@ public readonly ref struct AltSvcFrame
         return new AltSvcFrame(header.StreamId, payload.Slice(2, originLength), payload.Slice(2 + originLength));
     }
 
+    /// <summary>The whole frame's size, header included, once each value is checked to fit its field (what <see cref="FrameWriter"/> checks).</summary>
+    internal static int Size(int streamId, int originLength, int valueLength)
+    {
+        if (originLength > ushort.MaxValue)
+        {
+            throw FrameSizes.OutOfRange("origin", originLength, "An ALTSVC origin is at most 65,535 octets (16-bit Origin-Len); pass a shorter origin.");
+        }
+
+        return FrameSizes.Total(streamId, 2L + originLength + valueLength, "fieldValue", "Send a shorter Alt-Svc value.");
+    }
+
+    /// <summary>Writes the whole frame into <paramref name="destination"/>; the public entry is <see cref="FrameWriter.WriteAltSvc(Span{byte}, int, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>.</summary>
+    internal static int Write(Span<byte> destination, int streamId, ReadOnlySpan<byte> origin, ReadOnlySpan<byte> fieldValue)
+    {
+        int size = Size(streamId, origin.Length, fieldValue.Length);
+        FrameSizes.CheckDestination(destination, size);
+        new FrameHeader(size - FrameHeader.Size, FrameType.AltSvc, FrameFlags.None, streamId).Write(destination);
+        Span<byte> body = destination.Slice(FrameHeader.Size);
+        BinaryPrimitives.WriteUInt16BigEndian(body, (ushort)origin.Length);
+        origin.CopyTo(body.Slice(2));
+        fieldValue.CopyTo(body.Slice(2 + origin.Length));
+        return size;
+    }
+
     /// <summary>Describes the frame for logs.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

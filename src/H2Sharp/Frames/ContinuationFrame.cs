@@ -38,6 +38,20 @@ public readonly ref struct ContinuationFrame
         return new ContinuationFrame(header.StreamId, (header.Flags & FrameFlags.EndHeaders) != 0, payload);
     }
 
+    /// <summary>The whole frame's size, header included, once each value is checked to fit its field.</summary>
+    internal static int Size(int streamId, int fragmentLength) =>
+        FrameSizes.Total(streamId, fragmentLength, "fragment", "Send the rest of the field block in CONTINUATION frames.");
+
+    /// <summary>Writes the whole frame into <paramref name="destination"/>; the public entry is <see cref="FrameWriter.WriteContinuation(Span{byte}, int, ReadOnlySpan{byte}, bool)"/>.</summary>
+    internal static int Write(Span<byte> destination, int streamId, ReadOnlySpan<byte> fragment, bool endHeaders)
+    {
+        int size = Size(streamId, fragment.Length);
+        FrameSizes.CheckDestination(destination, size);
+        new FrameHeader(fragment.Length, FrameType.Continuation, endHeaders ? FrameFlags.EndHeaders : FrameFlags.None, streamId).Write(destination);
+        fragment.CopyTo(destination.Slice(FrameHeader.Size));
+        return size;
+    }
+
     /// <summary>Describes the frame for logs.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

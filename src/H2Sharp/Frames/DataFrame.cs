@@ -51,6 +51,21 @@ public readonly ref struct DataFrame
         return new DataFrame(header.StreamId, (header.Flags & FrameFlags.EndStream) != 0, data, padLength, payload.Length);
     }
 
+    /// <summary>The whole frame's size, header included, once each value is checked to fit its field (what <see cref="FrameWriter"/> checks).</summary>
+    internal static int Size(int streamId, int dataLength, int? padLength) =>
+        FrameSizes.Total(streamId, FrameSizes.Padded(padLength) + (long)dataLength, "data", "Send the data over several DATA frames.");
+
+    /// <summary>Writes the whole frame into <paramref name="destination"/>; the public entry is <see cref="FrameWriter.WriteData(Span{byte}, int, ReadOnlySpan{byte}, bool, int?)"/>.</summary>
+    internal static int Write(Span<byte> destination, int streamId, ReadOnlySpan<byte> data, bool endStream, int? padLength = null)
+    {
+        int size = Size(streamId, data.Length, padLength);
+        FrameSizes.CheckDestination(destination, size);
+        FrameFlags flags = endStream ? FrameFlags.EndStream : FrameFlags.None;
+        Span<byte> body = FrameHeader.WritePadded(destination, size, FrameType.Data, flags, streamId, padLength);
+        data.CopyTo(body);
+        return size;
+    }
+
     /// <summary>Describes the frame for logs, e.g. <c>DATA stream=1 data=5 END_STREAM</c>.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

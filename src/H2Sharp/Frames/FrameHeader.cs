@@ -112,4 +112,26 @@ public readonly struct FrameHeader : IEquatable<FrameHeader>
     /// <param name="right">The second header.</param>
     /// <returns>True when different.</returns>
     public static bool operator !=(FrameHeader left, FrameHeader right) => !left.Equals(right);
+
+    /// <summary>
+    /// Writes the header of a frame that may be padded (DATA, HEADERS, PUSH_PROMISE) and, when
+    /// <paramref name="padLength"/> is set, the Pad Length octet and the zeroed padding; returns
+    /// the room left between them for the frame's own fields. RFC 9113 section 6.1: "Padding
+    /// octets MUST be set to zero when sending".
+    /// </summary>
+    internal static Span<byte> WritePadded(Span<byte> destination, int size, FrameType type, FrameFlags flags, int streamId, int? padLength)
+    {
+        int payloadLength = size - Size;
+        Span<byte> payload = destination.Slice(Size, payloadLength);
+        if (padLength is not int pad)
+        {
+            new FrameHeader(payloadLength, type, flags, streamId).Write(destination);
+            return payload;
+        }
+
+        new FrameHeader(payloadLength, type, flags | FrameFlags.Padded, streamId).Write(destination);
+        payload[0] = (byte)pad;
+        payload.Slice(payloadLength - pad).Clear();
+        return payload.Slice(1, payloadLength - 1 - pad);
+    }
 }

@@ -27,7 +27,7 @@ public static partial class FrameWriter
     public static int WriteData(IBufferWriter<byte> output, int streamId, ReadOnlySpan<byte> data, bool endStream, int? padLength = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return Commit(output, WriteData(output.GetSpan(FrameSizes.Data(streamId, data.Length, padLength)), streamId, data, endStream, padLength));
+        return Commit(output, WriteData(output.GetSpan(DataFrame.Size(streamId, data.Length, padLength)), streamId, data, endStream, padLength));
     }
 
     /// <summary>Writes a HEADERS frame (RFC 9113 section 6.2).</summary>
@@ -43,7 +43,7 @@ public static partial class FrameWriter
     public static int WriteHeaders(IBufferWriter<byte> output, int streamId, ReadOnlySpan<byte> fragment, bool endStream, bool endHeaders, PriorityInfo? priority = null, int? padLength = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        int size = FrameSizes.Headers(streamId, fragment.Length, priority, padLength);
+        int size = HeadersFrame.Size(streamId, fragment.Length, priority, padLength);
         return Commit(output, WriteHeaders(output.GetSpan(size), streamId, fragment, endStream, endHeaders, priority, padLength));
     }
 
@@ -56,7 +56,7 @@ public static partial class FrameWriter
     public static int WritePriority(IBufferWriter<byte> output, int streamId, PriorityInfo priority)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return Commit(output, WritePriority(output.GetSpan(FrameSizes.Priority(streamId, priority)), streamId, priority));
+        return Commit(output, WritePriority(output.GetSpan(PriorityFrame.Size(streamId, priority)), streamId, priority));
     }
 
     /// <summary>Writes an RST_STREAM frame (RFC 9113 section 6.4).</summary>
@@ -68,7 +68,7 @@ public static partial class FrameWriter
     public static int WriteRstStream(IBufferWriter<byte> output, int streamId, ErrorCode errorCode)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return Commit(output, WriteRstStream(output.GetSpan(FrameSizes.Fixed(streamId, 4)), streamId, errorCode));
+        return Commit(output, WriteRstStream(output.GetSpan(RstStreamFrame.Size(streamId)), streamId, errorCode));
     }
 
     /// <summary>Writes a SETTINGS frame (RFC 9113 section 6.5) on stream 0, settings in the order given.</summary>
@@ -79,7 +79,7 @@ public static partial class FrameWriter
     public static int WriteSettings(IBufferWriter<byte> output, ReadOnlySpan<Setting> settings)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return Commit(output, WriteSettings(output.GetSpan(FrameSizes.Settings(settings.Length)), settings));
+        return Commit(output, WriteSettings(output.GetSpan(SettingsFrame.Size(settings.Length)), settings));
     }
 
     /// <summary>Writes an empty SETTINGS frame with ACK set (RFC 9113 section 6.5.3).</summary>
@@ -103,7 +103,7 @@ public static partial class FrameWriter
     public static int WritePushPromise(IBufferWriter<byte> output, int streamId, int promisedStreamId, ReadOnlySpan<byte> fragment, bool endHeaders, int? padLength = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        int size = FrameSizes.PushPromise(streamId, promisedStreamId, fragment.Length, padLength);
+        int size = PushPromiseFrame.Size(streamId, promisedStreamId, fragment.Length, padLength);
         return Commit(output, WritePushPromise(output.GetSpan(size), streamId, promisedStreamId, fragment, endHeaders, padLength));
     }
 
@@ -128,7 +128,7 @@ public static partial class FrameWriter
     public static int WriteGoAway(IBufferWriter<byte> output, int lastStreamId, ErrorCode errorCode, ReadOnlySpan<byte> debugData)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return Commit(output, WriteGoAway(output.GetSpan(FrameSizes.GoAway(lastStreamId, debugData.Length)), lastStreamId, errorCode, debugData));
+        return Commit(output, WriteGoAway(output.GetSpan(GoAwayFrame.Size(lastStreamId, debugData.Length)), lastStreamId, errorCode, debugData));
     }
 
     /// <summary>Writes a WINDOW_UPDATE frame (RFC 9113 section 6.9).</summary>
@@ -140,7 +140,7 @@ public static partial class FrameWriter
     public static int WriteWindowUpdate(IBufferWriter<byte> output, int streamId, int increment)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return Commit(output, WriteWindowUpdate(output.GetSpan(FrameSizes.WindowUpdate(streamId, increment)), streamId, increment));
+        return Commit(output, WriteWindowUpdate(output.GetSpan(WindowUpdateFrame.Size(streamId, increment)), streamId, increment));
     }
 
     /// <summary>Writes a CONTINUATION frame (RFC 9113 section 6.10).</summary>
@@ -153,7 +153,7 @@ public static partial class FrameWriter
     public static int WriteContinuation(IBufferWriter<byte> output, int streamId, ReadOnlySpan<byte> fragment, bool endHeaders)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return Commit(output, WriteContinuation(output.GetSpan(FrameSizes.Headers(streamId, fragment.Length, null, null)), streamId, fragment, endHeaders));
+        return Commit(output, WriteContinuation(output.GetSpan(HeadersFrame.Size(streamId, fragment.Length, null, null)), streamId, fragment, endHeaders));
     }
 
     /// <summary>Writes an ALTSVC frame (RFC 7838 section 4).</summary>
@@ -166,7 +166,7 @@ public static partial class FrameWriter
     public static int WriteAltSvc(IBufferWriter<byte> output, int streamId, ReadOnlySpan<byte> origin, ReadOnlySpan<byte> fieldValue)
     {
         ArgumentNullException.ThrowIfNull(output);
-        int size = FrameSizes.AltSvc(streamId, origin.Length, fieldValue.Length);
+        int size = AltSvcFrame.Size(streamId, origin.Length, fieldValue.Length);
         return Commit(output, WriteAltSvc(output.GetSpan(size), streamId, origin, fieldValue));
     }
 
@@ -179,7 +179,7 @@ public static partial class FrameWriter
     public static int WritePriorityUpdate(IBufferWriter<byte> output, int prioritizedStreamId, ReadOnlySpan<byte> fieldValue)
     {
         ArgumentNullException.ThrowIfNull(output);
-        int size = FrameSizes.PriorityUpdate(prioritizedStreamId, fieldValue.Length);
+        int size = PriorityUpdateFrame.Size(prioritizedStreamId, fieldValue.Length);
         return Commit(output, WritePriorityUpdate(output.GetSpan(size), prioritizedStreamId, fieldValue));
     }
 
@@ -194,7 +194,7 @@ public static partial class FrameWriter
     public static int WriteUnknown(IBufferWriter<byte> output, byte type, FrameFlags flags, int streamId, ReadOnlySpan<byte> payload)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return Commit(output, WriteUnknown(output.GetSpan(FrameSizes.Unknown(streamId, payload.Length)), type, flags, streamId, payload));
+        return Commit(output, WriteUnknown(output.GetSpan(UnknownFrame.Size(streamId, payload.Length)), type, flags, streamId, payload));
     }
 
     private static int Commit(IBufferWriter<byte> output, int written)

@@ -49,6 +49,26 @@ public readonly ref struct GoAwayFrame
         return new GoAwayFrame(lastStreamId, errorCode, payload.Slice(8));
     }
 
+    /// <summary>The whole frame's size, header included, once each value is checked to fit its field (what <see cref="FrameWriter"/> checks).</summary>
+    internal static int Size(int lastStreamId, int debugLength)
+    {
+        FrameSizes.CheckStreamId(lastStreamId, nameof(lastStreamId));
+        return FrameSizes.Total(0, 8L + debugLength, "debugData", "Send less debug data.");
+    }
+
+    /// <summary>Writes the whole frame into <paramref name="destination"/>; the public entry is <see cref="FrameWriter.WriteGoAway(Span{byte}, int, ErrorCode, ReadOnlySpan{byte})"/>.</summary>
+    internal static int Write(Span<byte> destination, int lastStreamId, ErrorCode errorCode, ReadOnlySpan<byte> debugData)
+    {
+        int size = Size(lastStreamId, debugData.Length);
+        FrameSizes.CheckDestination(destination, size);
+        new FrameHeader(size - FrameHeader.Size, FrameType.GoAway, FrameFlags.None, 0).Write(destination);
+        Span<byte> body = destination.Slice(FrameHeader.Size);
+        BinaryPrimitives.WriteUInt32BigEndian(body, (uint)lastStreamId);
+        BinaryPrimitives.WriteUInt32BigEndian(body.Slice(4), (uint)errorCode);
+        debugData.CopyTo(body.Slice(8));
+        return size;
+    }
+
     /// <summary>Describes the frame for logs (debug data shown as text, truncated).</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

@@ -58,11 +58,42 @@ public readonly ref struct HeadersFrame
         PriorityInfo? priority = null;
         if (hasPriority)
         {
-            priority = PriorityFrame.ReadPriority(rest);
+            priority = PriorityInfo.Read(rest);
             rest = rest.Slice(PriorityInfo.Size);
         }
 
         return new HeadersFrame(header.StreamId, header.Flags, priority, padLength, rest);
+    }
+
+    /// <summary>The whole frame's size, header included, once each value is checked to fit its field (what <see cref="FrameWriter"/> checks).</summary>
+    internal static int Size(int streamId, int fragmentLength, PriorityInfo? priority, int? padLength)
+    {
+        if (priority is PriorityInfo p)
+        {
+            FrameSizes.CheckPriority(p);
+        }
+
+        long length = FrameSizes.Padded(padLength) + (priority is null ? 0 : PriorityInfo.Size) + (long)fragmentLength;
+        return FrameSizes.Total(streamId, length, "fragment", "Send the rest of the field block in CONTINUATION frames.");
+    }
+
+    /// <summary>Writes the whole frame into <paramref name="destination"/>; the public entry is <see cref="FrameWriter.WriteHeaders(Span{byte}, int, ReadOnlySpan{byte}, bool, bool, PriorityInfo?, int?)"/>.</summary>
+    internal static int Write(Span<byte> destination, int streamId, ReadOnlySpan<byte> fragment, bool endStream, bool endHeaders, PriorityInfo? priority = null, int? padLength = null)
+    {
+        int size = Size(streamId, fragment.Length, priority, padLength);
+        FrameSizes.CheckDestination(destination, size);
+        FrameFlags flags = (endStream ? FrameFlags.EndStream : FrameFlags.None)
+            | (endHeaders ? FrameFlags.EndHeaders : FrameFlags.None)
+            | (priority is null ? FrameFlags.None : FrameFlags.Priority);
+        Span<byte> body = FrameHeader.WritePadded(destination, size, FrameType.Headers, flags, streamId, padLength);
+        if (priority is PriorityInfo p)
+        {
+            p.Write(body);
+            body = body.Slice(PriorityInfo.Size);
+        }
+
+        fragment.CopyTo(body);
+        return size;
     }
 
     /// <summary>Describes the frame for logs.</summary>

@@ -43,6 +43,19 @@ public readonly ref struct PingFrame
         return new PingFrame((header.Flags & FrameFlags.Ack) != 0, BinaryPrimitives.ReadUInt64BigEndian(payload));
     }
 
+    /// <summary>The whole frame's size (17).</summary>
+    internal static int Size() => FrameSizes.Fixed(0, 8);
+
+    /// <summary>Writes the whole frame into <paramref name="destination"/>; the public entry is <see cref="FrameWriter.WritePing(Span{byte}, ulong, bool)"/>.</summary>
+    internal static int Write(Span<byte> destination, ulong opaqueData, bool ack)
+    {
+        int size = Size();
+        FrameSizes.CheckDestination(destination, size);
+        new FrameHeader(8, FrameType.Ping, ack ? FrameFlags.Ack : FrameFlags.None, 0).Write(destination);
+        BinaryPrimitives.WriteUInt64BigEndian(destination.Slice(FrameHeader.Size), opaqueData);
+        return size;
+    }
+
     /// <summary>Describes the frame for logs.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"PING data=0x{OpaqueData:x16}{(Ack ? " ACK" : "")}");

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers.Binary;
 using System.Globalization;
 
 namespace H2Sharp.Frames;
@@ -40,14 +39,24 @@ public readonly ref struct PriorityFrame
             throw FrameChecks.WrongSize(header, "exactly 5", header.StreamId);
         }
 
-        return new PriorityFrame(header.StreamId, ReadPriority(payload));
+        return new PriorityFrame(header.StreamId, PriorityInfo.Read(payload));
     }
 
-    /// <summary>Reads E, Stream Dependency and Weight from 5 octets.</summary>
-    internal static PriorityInfo ReadPriority(ReadOnlySpan<byte> fields)
+    /// <summary>The whole frame's size, header included, once each value is checked to fit its field (what <see cref="FrameWriter"/> checks).</summary>
+    internal static int Size(int streamId, PriorityInfo priority)
     {
-        uint dependency = BinaryPrimitives.ReadUInt32BigEndian(fields);
-        return new PriorityInfo((int)(dependency & 0x7FFF_FFFF), fields[4] + 1, (dependency & 0x8000_0000) != 0);
+        FrameSizes.CheckPriority(priority);
+        return FrameSizes.Total(streamId, PriorityInfo.Size, nameof(priority), "");
+    }
+
+    /// <summary>Writes the whole frame into <paramref name="destination"/>; the public entry is <see cref="FrameWriter.WritePriority(Span{byte}, int, PriorityInfo)"/>.</summary>
+    internal static int Write(Span<byte> destination, int streamId, PriorityInfo priority)
+    {
+        int size = Size(streamId, priority);
+        FrameSizes.CheckDestination(destination, size);
+        new FrameHeader(PriorityInfo.Size, FrameType.Priority, FrameFlags.None, streamId).Write(destination);
+        priority.Write(destination.Slice(FrameHeader.Size));
+        return size;
     }
 
     /// <summary>Describes the frame for logs.</summary>

@@ -1,3 +1,6 @@
+using System;
+using System.Buffers.Binary;
+
 namespace H2Sharp.Frames;
 
 /// <summary>
@@ -11,4 +14,19 @@ public readonly record struct PriorityInfo(int StreamDependency, int Weight, boo
 {
     /// <summary>The size of the priority fields on the wire: a 4-octet dependency and a 1-octet weight.</summary>
     public const int Size = 5;
+
+    /// <summary>Reads E, Stream Dependency and Weight from 5 octets.</summary>
+    internal static PriorityInfo Read(ReadOnlySpan<byte> fields)
+    {
+        uint dependency = BinaryPrimitives.ReadUInt32BigEndian(fields);
+        return new PriorityInfo((int)(dependency & 0x7FFF_FFFF), fields[4] + 1, (dependency & 0x8000_0000) != 0);
+    }
+
+    /// <summary>Writes the fields into the first 5 octets of <paramref name="destination"/> (E bit, 31-bit dependency, weight - 1).</summary>
+    internal void Write(Span<byte> destination)
+    {
+        uint dependency = (uint)StreamDependency | (Exclusive ? 0x8000_0000u : 0u);
+        BinaryPrimitives.WriteUInt32BigEndian(destination, dependency);
+        destination[4] = (byte)(Weight - 1);
+    }
 }

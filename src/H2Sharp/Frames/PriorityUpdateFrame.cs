@@ -51,6 +51,24 @@ public readonly ref struct PriorityUpdateFrame
         return new PriorityUpdateFrame(prioritized, payload.Slice(4));
     }
 
+    /// <summary>The whole frame's size, header included, once each value is checked to fit its field (what <see cref="FrameWriter"/> checks).</summary>
+    internal static int Size(int prioritizedStreamId, int valueLength)
+    {
+        FrameSizes.CheckStreamId(prioritizedStreamId, nameof(prioritizedStreamId));
+        return FrameSizes.Total(0, 4L + valueLength, "fieldValue", "Send a shorter priority field value.");
+    }
+
+    /// <summary>Writes the whole frame into <paramref name="destination"/>; the public entry is <see cref="FrameWriter.WritePriorityUpdate(Span{byte}, int, ReadOnlySpan{byte})"/>.</summary>
+    internal static int Write(Span<byte> destination, int prioritizedStreamId, ReadOnlySpan<byte> fieldValue)
+    {
+        int size = Size(prioritizedStreamId, fieldValue.Length);
+        FrameSizes.CheckDestination(destination, size);
+        new FrameHeader(size - FrameHeader.Size, FrameType.PriorityUpdate, FrameFlags.None, 0).Write(destination);
+        BinaryPrimitives.WriteUInt32BigEndian(destination.Slice(FrameHeader.Size), (uint)prioritizedStreamId);
+        fieldValue.CopyTo(destination.Slice(FrameHeader.Size + 4));
+        return size;
+    }
+
     /// <summary>Describes the frame for logs.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

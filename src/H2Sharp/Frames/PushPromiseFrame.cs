@@ -54,6 +54,25 @@ public readonly ref struct PushPromiseFrame
         return new PushPromiseFrame(header.StreamId, (header.Flags & FrameFlags.EndHeaders) != 0, promised, padLength, rest.Slice(4));
     }
 
+    /// <summary>The whole frame's size, header included, once each value is checked to fit its field (what <see cref="FrameWriter"/> checks).</summary>
+    internal static int Size(int streamId, int promisedStreamId, int fragmentLength, int? padLength)
+    {
+        FrameSizes.CheckStreamId(promisedStreamId, nameof(promisedStreamId));
+        return FrameSizes.Total(streamId, FrameSizes.Padded(padLength) + 4L + fragmentLength, "fragment", "Send the rest of the field block in CONTINUATION frames.");
+    }
+
+    /// <summary>Writes the whole frame into <paramref name="destination"/>; the public entry is <see cref="FrameWriter.WritePushPromise(Span{byte}, int, int, ReadOnlySpan{byte}, bool, int?)"/>.</summary>
+    internal static int Write(Span<byte> destination, int streamId, int promisedStreamId, ReadOnlySpan<byte> fragment, bool endHeaders, int? padLength = null)
+    {
+        int size = Size(streamId, promisedStreamId, fragment.Length, padLength);
+        FrameSizes.CheckDestination(destination, size);
+        FrameFlags flags = endHeaders ? FrameFlags.EndHeaders : FrameFlags.None;
+        Span<byte> body = FrameHeader.WritePadded(destination, size, FrameType.PushPromise, flags, streamId, padLength);
+        BinaryPrimitives.WriteUInt32BigEndian(body, (uint)promisedStreamId);
+        fragment.CopyTo(body.Slice(4));
+        return size;
+    }
+
     /// <summary>Describes the frame for logs.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

@@ -43,6 +43,19 @@ public readonly ref struct RstStreamFrame
         return new RstStreamFrame(header.StreamId, (ErrorCode)BinaryPrimitives.ReadUInt32BigEndian(payload));
     }
 
+    /// <summary>The whole frame's size (13), once the stream id is checked.</summary>
+    internal static int Size(int streamId) => FrameSizes.Fixed(streamId, 4);
+
+    /// <summary>Writes the whole frame into <paramref name="destination"/>; the public entry is <see cref="FrameWriter.WriteRstStream(Span{byte}, int, ErrorCode)"/>.</summary>
+    internal static int Write(Span<byte> destination, int streamId, ErrorCode errorCode)
+    {
+        int size = Size(streamId);
+        FrameSizes.CheckDestination(destination, size);
+        new FrameHeader(4, FrameType.RstStream, FrameFlags.None, streamId).Write(destination);
+        BinaryPrimitives.WriteUInt32BigEndian(destination.Slice(FrameHeader.Size), (uint)errorCode);
+        return size;
+    }
+
     /// <summary>Describes the frame for logs.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"RST_STREAM stream={StreamId} error={ErrorCode}");

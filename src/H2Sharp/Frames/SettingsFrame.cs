@@ -79,6 +79,34 @@ public readonly ref struct SettingsFrame
     /// <returns>A struct enumerator over this frame's payload.</returns>
     public SettingsEnumerator GetEnumerator() => new(_payload);
 
+    /// <summary>The whole frame's size, header included, once each value is checked to fit its field (what <see cref="FrameWriter"/> checks).</summary>
+    internal static int Size(int count) =>
+        FrameSizes.Total(0, (long)count * Setting.Size, "settings", "Send fewer settings per frame.");
+
+    /// <summary>Writes the whole frame into <paramref name="destination"/>; the public entry is <see cref="FrameWriter.WriteSettings(Span{byte}, ReadOnlySpan{Setting})"/>.</summary>
+    internal static int Write(Span<byte> destination, ReadOnlySpan<Setting> settings)
+    {
+        int size = Size(settings.Length);
+        FrameSizes.CheckDestination(destination, size);
+        new FrameHeader(size - FrameHeader.Size, FrameType.Settings, FrameFlags.None, 0).Write(destination);
+        Span<byte> body = destination.Slice(FrameHeader.Size);
+        foreach (Setting setting in settings)
+        {
+            setting.Write(body);
+            body = body.Slice(Setting.Size);
+        }
+
+        return size;
+    }
+
+    /// <summary>Writes the whole frame into <paramref name="destination"/>; the public entry is <see cref="FrameWriter.WriteSettingsAck(Span{byte}, )"/>.</summary>
+    internal static int WriteAck(Span<byte> destination)
+    {
+        FrameSizes.CheckDestination(destination, FrameHeader.Size);
+        new FrameHeader(0, FrameType.Settings, FrameFlags.Ack, 0).Write(destination);
+        return FrameHeader.Size;
+    }
+
     /// <summary>Describes the frame for logs, e.g. <c>SETTINGS [MaxConcurrentStreams=100, InitialWindowSize=65535]</c>.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString()

@@ -40,6 +40,20 @@ public readonly ref struct UnknownFrame
         return new UnknownFrame((byte)header.Type, header.Flags, header.StreamId, payload);
     }
 
+    /// <summary>The whole frame's size, header included, once each value is checked to fit its field (what <see cref="FrameWriter"/> checks).</summary>
+    internal static int Size(int streamId, int payloadLength) =>
+        FrameSizes.Total(streamId, payloadLength, "payload", "Send a shorter payload.");
+
+    /// <summary>Writes the whole frame into <paramref name="destination"/>; the public entry is <see cref="FrameWriter.WriteUnknown(Span{byte}, byte, FrameFlags, int, ReadOnlySpan{byte})"/>.</summary>
+    internal static int Write(Span<byte> destination, byte type, FrameFlags flags, int streamId, ReadOnlySpan<byte> payload)
+    {
+        int size = Size(streamId, payload.Length);
+        FrameSizes.CheckDestination(destination, size);
+        new FrameHeader(payload.Length, (FrameType)type, flags, streamId).Write(destination);
+        payload.CopyTo(destination.Slice(FrameHeader.Size));
+        return size;
+    }
+
     /// <summary>Describes the frame for logs.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

@@ -43,6 +43,27 @@ public readonly ref struct WindowUpdateFrame
         return new WindowUpdateFrame(header.StreamId, (int)(BinaryPrimitives.ReadUInt32BigEndian(payload) & 0x7FFF_FFFF));
     }
 
+    /// <summary>The whole frame's size, header included, once each value is checked to fit its field (what <see cref="FrameWriter"/> checks).</summary>
+    internal static int Size(int streamId, int increment)
+    {
+        if (increment < 0)
+        {
+            throw FrameSizes.OutOfRange(nameof(increment), increment, "A window size increment is a 31-bit number: use 1 to 2,147,483,647.");
+        }
+
+        return FrameSizes.Total(streamId, 4, nameof(increment), "");
+    }
+
+    /// <summary>Writes the whole frame into <paramref name="destination"/>; the public entry is <see cref="FrameWriter.WriteWindowUpdate(Span{byte}, int, int)"/>.</summary>
+    internal static int Write(Span<byte> destination, int streamId, int increment)
+    {
+        int size = Size(streamId, increment);
+        FrameSizes.CheckDestination(destination, size);
+        new FrameHeader(4, FrameType.WindowUpdate, FrameFlags.None, streamId).Write(destination);
+        BinaryPrimitives.WriteUInt32BigEndian(destination.Slice(FrameHeader.Size), (uint)increment);
+        return size;
+    }
+
     /// <summary>Describes the frame for logs.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"WINDOW_UPDATE stream={StreamId} increment={WindowSizeIncrement}");
