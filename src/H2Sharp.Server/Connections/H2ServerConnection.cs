@@ -182,7 +182,6 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
             }
             if (!read.IsCompleted)
             {
-                _signal.Reset();
                 if (_work.IsEmpty && Volatile.Read(ref _external) == 0 && !read.IsCompleted)
                 {
                     if (!registered)
@@ -190,7 +189,10 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
                         registered = true;
                         read.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onReadCompleted);
                     }
-                    await _signal.WaitAsync();
+                    if (_signal.TryArm()) // a Set since the checks above makes this false: look again
+                    {
+                        await _signal.WaitAsync();
+                    }
                 }
             }
             Enter();
@@ -461,14 +463,16 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
         if (limits.RequestHeadersTimeout != Timeout.InfiniteTimeSpan)
         {
             long headers = (long)limits.RequestHeadersTimeout.TotalMilliseconds;
-            if (!_requestSeen && now - _lastActivity > headers && _streams.Count == 0)
-            {
-                CloseWithGoAway(ErrorCode.NoError, "RequestHeadersTimeout (no request)");
-                return;
-            }
+            // First the more specific case: a frame or header block begun and never finished
+            // (slowloris). The HPACK context is stuck mid-block, so the connection cannot go on.
             if (_frames.PendingSince != 0 && now - _frames.PendingSince > headers)
             {
                 CloseWithGoAway(ErrorCode.ProtocolError, "RequestHeadersTimeout (unfinished frame or header block)");
+                return;
+            }
+            if (!_requestSeen && now - _lastActivity > headers && _streams.Count == 0)
+            {
+                CloseWithGoAway(ErrorCode.NoError, "RequestHeadersTimeout (no request)");
                 return;
             }
         }

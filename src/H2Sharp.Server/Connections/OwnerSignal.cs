@@ -10,14 +10,21 @@ namespace H2Sharp.Server;
 /// posted by a handler running elsewhere. One reusable awaitable, so a wait allocates nothing.
 /// </summary>
 /// <remarks>
-/// Protocol: the owner calls <see cref="Reset"/>, then looks for work, then awaits
-/// <see cref="WaitAsync"/> only if it found none. Posters publish their work first, then call
-/// <see cref="Set"/>; whoever sets first completes the wait, later sets are no-ops until the next Reset.
+/// Protocol: the owner looks for work, then calls <see cref="TryArm"/> and awaits
+/// <see cref="WaitAsync"/> only when it returns true. Posters publish their work first, then call
+/// <see cref="Set"/>. Only a Set that finds the owner armed completes the wait (exactly once per
+/// arm); a Set while the owner runs is remembered and makes the next TryArm return false. So a
+/// Set after the owner has stopped for good (a late read completion or pool wake after
+/// StopAsync) never completes the source twice, which used to throw on a pool thread.
 /// </remarks>
 internal sealed class OwnerSignal : IValueTaskSource
 {
+    private const int Running = 0;   // the owner runs; no signal pending
+    private const int Signalled = 1; // the owner runs; a Set came meanwhile
+    private const int Armed = 2;     // the owner waits; the next Set completes the source
+
     private ManualResetValueTaskSourceCore<bool> _core;
-    private int _set;
+    private int _state;
 
     public OwnerSignal()
     {
@@ -26,20 +33,44 @@ internal sealed class OwnerSignal : IValueTaskSource
         _core.RunContinuationsAsynchronously = false;
     }
 
-    public void Reset()
+    /// <summary>Owner only: prepares a wait. False when a Set came since the last one (look for work again instead).</summary>
+    public bool TryArm()
     {
         _core.Reset();
-        Volatile.Write(ref _set, 0);
+        if (Interlocked.CompareExchange(ref _state, Armed, Running) == Running)
+        {
+            return true;
+        }
+        Volatile.Write(ref _state, Running); // consume the pending signal
+        return false;
     }
 
+    /// <summary>Owner only, after <see cref="TryArm"/> returned true.</summary>
     public ValueTask WaitAsync() => new(this, _core.Version);
 
-    /// <summary>Completes the current wait, once.</summary>
+    /// <summary>Wakes the owner: completes its wait when armed, otherwise leaves a signal for its next <see cref="TryArm"/>.</summary>
     public void Set()
     {
-        if (Interlocked.Exchange(ref _set, 1) == 0)
+        while (true)
         {
-            _core.SetResult(true);
+            int state = Volatile.Read(ref _state);
+            if (state == Signalled)
+            {
+                return;
+            }
+            if (state == Running)
+            {
+                if (Interlocked.CompareExchange(ref _state, Signalled, Running) == Running)
+                {
+                    return;
+                }
+                continue;
+            }
+            if (Interlocked.CompareExchange(ref _state, Running, Armed) == Armed)
+            {
+                _core.SetResult(true);
+                return;
+            }
         }
     }
 

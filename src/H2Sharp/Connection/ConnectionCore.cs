@@ -11,7 +11,7 @@ namespace H2Sharp;
 /// HPACK contexts, outbound buffer, ledger) and the few actions several parts need: queueing
 /// automatic answers, stream errors, and collecting events. Each part owns its own frames.
 /// </summary>
-internal sealed class ConnectionCore
+internal sealed class ConnectionCore : IConnectionOutput
 {
     // Reused across ReceiveData calls; the caller gets an exact-size copy, so a call costs one
     // array of its events instead of a List and its doubling growth.
@@ -20,19 +20,24 @@ internal sealed class ConnectionCore
     public ConnectionCore(H2Configuration config)
     {
         Config = config;
+        HeaderOptions = new H2HeaderOptions(config);
         Client = config.ClientSide;
         Fsm = new ConnectionStateMachine(Client);
         Ledger = new ConnectionLedger(config);
         Streams = new StreamManager(Client, config.MaxClosedStreams);
-        Settings = new SettingsExchange(this);
-        Admission = new StreamAdmission(this);
-        Flow = new FlowController(this);
         Decoder = new HpackDecoder(HpackDecoder.DefaultTableSize, (int)System.Math.Min(config.MaxHeaderListSize, int.MaxValue));
         Encoder = new HpackEncoder { MaxTableSizeLimit = config.MaxEncoderTableSize };
         Reader = new FrameReader();
+        // Flow control and the SETTINGS exchange get what they use, not the core: no circle.
+        Flow = new FlowController(this, Streams, config.InitialConnectionWindowSize);
+        Settings = new SettingsExchange(this, config, Ledger, Flow, Decoder, Encoder, Reader);
+        Admission = new StreamAdmission(this);
     }
 
     public H2Configuration Config { get; }
+
+    /// <summary>The header switches in force now (the caller may change them between calls).</summary>
+    public H2HeaderOptions HeaderOptions { get; }
 
     public bool Client { get; }
 

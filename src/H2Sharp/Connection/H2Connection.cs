@@ -55,8 +55,19 @@ public sealed partial class H2Connection
         _core.Out.Tracer = config.Logger is null ? null : new FrameTracer(config.Logger, config.ClientSide);
     }
 
-    /// <summary>The configuration this connection was created with.</summary>
+    /// <summary>
+    /// The configuration this connection was created with. Its values are read once; the header
+    /// switches that may change on a live connection are in <see cref="HeaderOptions"/>.
+    /// </summary>
     public H2Configuration Config { get; }
+
+    /// <summary>
+    /// The header switches of this connection, changeable while it runs (h2's
+    /// <c>config.header_encoding</c>, <c>validate_*</c> and <c>normalize_*</c> flags): they start
+    /// as <see cref="Config"/>'s and apply from the next header block. Change them only from the
+    /// code that owns the connection, between calls.
+    /// </summary>
+    public H2HeaderOptions HeaderOptions => _core.HeaderOptions;
 
     /// <summary>Our settings: values in force, with changes pending until the peer acknowledges them.</summary>
     public H2Settings LocalSettings => _core.Settings.Local;
@@ -317,7 +328,12 @@ public sealed partial class H2Connection
                 throw new ProtocolException($"CONTINUATION on stream {header.StreamId} without a header block in progress.", ErrorCode.ProtocolError, 0);
         }
 
-        var outcome = _core.Fsm.Process(InputFor(header.Type));
+        // Frame type 0x10 is RFC 9218's PRIORITY_UPDATE only once that scheme is in use, which the
+        // setting is the one signal of (RFC 9218 2.1.1: without it, PRIORITY_UPDATE frames "are
+        // likely to be ignored"); otherwise it is an unknown frame, as in h2 (RFC 9113 5.5:
+        // "Implementations MUST ignore unknown or unsupported values in all extensible protocol elements").
+        bool unknown = header.Type == FrameType.PriorityUpdate && !PrioritySignals.ExtensiblePrioritiesInUse(_core);
+        var outcome = _core.Fsm.Process(unknown ? ConnectionInput.RecvUnknown : InputFor(header.Type));
         if (outcome == TransitionOutcome.Forbidden)
         {
             throw new ProtocolException($"A {(Config.ClientSide ? "server" : "client")} may not send {header.Type} frames here.", ErrorCode.ProtocolError, 0);
@@ -325,6 +341,12 @@ public sealed partial class H2Connection
 
         if (outcome == TransitionOutcome.Ignore)
         {
+            return;
+        }
+
+        if (unknown)
+        {
+            _control.OnUnknown(header, payload);
             return;
         }
 
