@@ -40,6 +40,7 @@ public sealed partial class H2Connection
     public void SendHeaders(int streamId, IReadOnlyList<HeaderField> headers, bool endStream = false,
         int? priorityWeight = null, int? priorityDependsOn = null, bool? priorityExclusive = null)
     {
+        _core.Streams.ReleaseRetired(); // no stream reference is held here: closed ones may be reused
         PriorityInfo? priority = null;
         if (priorityWeight is not null || priorityDependsOn is not null || priorityExclusive is not null)
         {

@@ -23,6 +23,9 @@ public sealed partial class H2Connection
     /// <exception cref="ArgumentException">The parent stream was pushed itself, or the request breaks the header rules or is not safe and cacheable.</exception>
     /// <exception cref="StreamClosedException">The parent stream is closed or this side ended it.</exception>
     /// <exception cref="NoSuchStreamException">The parent stream was never opened.</exception>
-    public void PushStream(int streamId, int promisedStreamId, IReadOnlyList<HeaderField> requestHeaders) =>
+    public void PushStream(int streamId, int promisedStreamId, IReadOnlyList<HeaderField> requestHeaders)
+    {
+        _core.Streams.ReleaseRetired(); // no stream reference is held here: closed ones may be reused
         (_pushSender ??= new PushPromiseSender(_core)).PushStream(streamId, promisedStreamId, requestHeaders);
+    }
 }

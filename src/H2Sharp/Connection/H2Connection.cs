@@ -268,6 +268,7 @@ public sealed partial class H2Connection
             {
                 tracer?.Received(header, payload);
                 Dispatch(header, payload);
+                _core.Streams.ReleaseRetired(); // between frames no stream reference is held
             }
         }
         catch (ProtocolException ex)

@@ -6,8 +6,11 @@ namespace H2Sharp;
 /// <summary>
 /// Receives decoded fields from the HPACK decoder into a reusable scratch array; <see cref="Build"/>
 /// copies them into one exact-size array per header block and hands out <see cref="HeaderField"/>s
-/// that slice it (the events own it). In discard mode fields are dropped (the block is decoded
-/// only to keep the HPACK state in step).
+/// that slice it (the events own it). A name or value equal to the one at the same place in the
+/// previous block shares that block's bytes instead (they are read-only once built): on a
+/// connection most fields repeat from request to request, which is why HPACK indexes them, so
+/// most blocks copy only the few bytes that changed. In discard mode fields are dropped (the
+/// block is decoded only to keep the HPACK state in step).
 /// </summary>
 internal sealed class HeaderCollector : IHeaderHandler
 {
@@ -15,6 +18,7 @@ internal sealed class HeaderCollector : IHeaderHandler
     private int _used;
     private (int Offset, int NameLength, int ValueLength, bool NeverIndexed)[] _fields = new (int, int, int, bool)[16];
     private int _count;
+    private HeaderField[] _previous = Array.Empty<HeaderField>();
 
     /// <summary>True to drop the fields of the current block.</summary>
     public bool Discard { get; private set; }
@@ -52,7 +56,10 @@ internal sealed class HeaderCollector : IHeaderHandler
         _used += need;
     }
 
-    /// <summary>The fields of the block, slicing one array that the caller now owns.</summary>
+    /// <summary>
+    /// The fields of the block, in an array the caller now owns; each name and value is either the
+    /// same bytes of the previous block (shared, never written again) or a slice of one new array.
+    /// </summary>
     public HeaderField[] Build()
     {
         if (_count == 0)
@@ -60,17 +67,64 @@ internal sealed class HeaderCollector : IHeaderHandler
             return Array.Empty<HeaderField>();
         }
 
-        var memory = new ReadOnlyMemory<byte>(_bytes.AsSpan(0, _used).ToArray());
         var result = new HeaderField[_count];
+        HeaderField[] previous = _previous;
+        int fresh = 0;
+        for (int i = 0; i < _count; i++)
+        {
+            var (offset, nameLength, valueLength, _) = _fields[i];
+            if (i >= previous.Length)
+            {
+                fresh += nameLength + valueLength;
+                continue;
+            }
+
+            if (!previous[i].Name.Span.SequenceEqual(_bytes.AsSpan(offset, nameLength)))
+            {
+                fresh += nameLength;
+            }
+
+            if (!previous[i].Value.Span.SequenceEqual(_bytes.AsSpan(offset + nameLength, valueLength)))
+            {
+                fresh += valueLength;
+            }
+        }
+
+        // One array for the bytes that changed; the second pass repeats the compares (short, and
+        // cheaper than remembering each outcome for a block of any length).
+        byte[] owned = fresh == 0 ? Array.Empty<byte>() : new byte[fresh];
+        int used = 0;
         for (int i = 0; i < _count; i++)
         {
             var (offset, nameLength, valueLength, never) = _fields[i];
-            result[i] = new HeaderField(memory.Slice(offset, nameLength), memory.Slice(offset + nameLength, valueLength), never);
+            ReadOnlySpan<byte> name = _bytes.AsSpan(offset, nameLength);
+            ReadOnlySpan<byte> value = _bytes.AsSpan(offset + nameLength, valueLength);
+            ReadOnlyMemory<byte> nameMemory = i < previous.Length && previous[i].Name.Span.SequenceEqual(name)
+                ? previous[i].Name
+                : Own(name, owned, ref used);
+            ReadOnlyMemory<byte> valueMemory = i < previous.Length && previous[i].Value.Span.SequenceEqual(value)
+                ? previous[i].Value
+                : Own(value, owned, ref used);
+            result[i] = new HeaderField(nameMemory, valueMemory, never);
         }
 
+        _previous = result;
         _count = 0;
         _used = 0;
         return result;
+    }
+
+    private static ReadOnlyMemory<byte> Own(ReadOnlySpan<byte> bytes, byte[] owned, ref int used)
+    {
+        if (bytes.IsEmpty)
+        {
+            return ReadOnlyMemory<byte>.Empty;
+        }
+
+        bytes.CopyTo(owned.AsSpan(used));
+        var memory = new ReadOnlyMemory<byte>(owned, used, bytes.Length);
+        used += bytes.Length;
+        return memory;
     }
 
     private void Grow(int need)

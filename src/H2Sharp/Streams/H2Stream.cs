@@ -5,7 +5,8 @@ namespace H2Sharp;
 /// <summary>
 /// One live stream: its RFC 9113 state, its two flow-control windows, and the few facts that
 /// are not states (which header blocks went each way, the content-length still due, whether
-/// the body must be empty). Dropped from memory when it closes.
+/// the body must be empty). When it closes it leaves the live set; <see cref="StreamManager"/>
+/// may reuse the object for a later stream (<see cref="Reset"/> sets every field).
 /// </summary>
 internal sealed class H2Stream
 {
@@ -14,16 +15,13 @@ internal sealed class H2Stream
 
     public H2Stream(int id, bool locallyInitiated, int sendWindow, int receiveWindow)
     {
-        Id = id;
-        LocallyInitiated = locallyInitiated;
-        SendWindow = new SendWindow(sendWindow);
-        ReceiveWindow = new ReceiveWindow(receiveWindow);
+        Reset(id, locallyInitiated, sendWindow, receiveWindow);
     }
 
-    public int Id { get; }
+    public int Id { get; private set; }
 
     /// <summary>True if we opened (or promised) the stream.</summary>
-    public bool LocallyInitiated { get; }
+    public bool LocallyInitiated { get; private set; }
 
     public StreamState State { get; set; }
 
@@ -37,10 +35,10 @@ internal sealed class H2Stream
     public HeaderPhase OutboundPhase { get; set; }
 
     /// <summary>The received content-length; -1 when there is none.</summary>
-    public long ContentLength { get; set; } = -1;
+    public long ContentLength { get; set; }
 
     /// <summary>Body octets the received content-length still promises; -1 when there is no content-length.</summary>
-    public long ContentLengthRemaining { get; set; } = -1;
+    public long ContentLengthRemaining { get; set; }
 
     /// <summary>Client: the request we sent was HEAD, so the response has no body whatever its content-length.</summary>
     public bool RequestWasHead { get; set; }
@@ -50,4 +48,21 @@ internal sealed class H2Stream
 
     /// <summary>The inbound body must be empty (HEAD response, 204, 304; RFC 9110 section 6.4.1).</summary>
     public bool ExpectNoBody { get; set; }
+
+    /// <summary>Makes this object a new idle stream: every field as a fresh stream has it.</summary>
+    public void Reset(int id, bool locallyInitiated, int sendWindow, int receiveWindow)
+    {
+        Id = id;
+        LocallyInitiated = locallyInitiated;
+        SendWindow = new SendWindow(sendWindow);
+        ReceiveWindow = new ReceiveWindow(receiveWindow);
+        State = default;
+        InboundPhase = default;
+        OutboundPhase = default;
+        ContentLength = -1;
+        ContentLengthRemaining = -1;
+        RequestWasHead = false;
+        Authority = default;
+        ExpectNoBody = false;
+    }
 }

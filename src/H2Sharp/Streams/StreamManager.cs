@@ -10,8 +10,18 @@ namespace H2Sharp;
 /// </summary>
 internal sealed class StreamManager
 {
+    // Closed stream objects are reused for new streams, so a request/response allocates no
+    // H2Stream once the connection is warm. A stream that closes goes to _retired first and is
+    // handed out again only after ReleaseRetired, which the connection calls between frames and
+    // between actions: code that still holds the closed stream in the same call never sees it
+    // turn into another stream. The pool keeps at most this many (the memory of a burst of
+    // closes is returned to the GC).
+    private const int MaxPooledStreams = 32;
+
     private readonly Dictionary<int, H2Stream> _streams = new();
     private readonly bool _client;
+    private readonly Stack<H2Stream> _free = new();
+    private readonly List<H2Stream> _retired = new();
 
     public StreamManager(bool client, int maxClosedStreams)
     {
@@ -93,7 +103,17 @@ internal sealed class StreamManager
     /// <summary>Creates a stream in the idle state and marks its id used.</summary>
     public H2Stream Create(int streamId, bool local, long sendWindow, long receiveWindow)
     {
-        var stream = new H2Stream(streamId, local, (int)sendWindow, (int)receiveWindow);
+        H2Stream stream;
+        if (_free.TryPop(out H2Stream? reused))
+        {
+            reused.Reset(streamId, local, (int)sendWindow, (int)receiveWindow);
+            stream = reused;
+        }
+        else
+        {
+            stream = new H2Stream(streamId, local, (int)sendWindow, (int)receiveWindow);
+        }
+
         _streams.Add(streamId, stream);
         if (local)
         {
@@ -178,6 +198,29 @@ internal sealed class StreamManager
             }
 
             Closed.Add(stream.Id, reason);
+            if (_free.Count + _retired.Count < MaxPooledStreams)
+            {
+                _retired.Add(stream);
+            }
         }
+    }
+
+    /// <summary>
+    /// Makes the streams closed since the last call available for reuse. Call only where no
+    /// code holds a stream reference: between frames and at the start of an action.
+    /// </summary>
+    public void ReleaseRetired()
+    {
+        if (_retired.Count == 0)
+        {
+            return;
+        }
+
+        for (int i = 0; i < _retired.Count; i++)
+        {
+            _free.Push(_retired[i]);
+        }
+
+        _retired.Clear();
     }
 }
