@@ -27,13 +27,16 @@ internal sealed partial class StreamFeatures<TContext> : IFeatureCollection
         typeof(IRequestBodyPipeFeature),
         typeof(IHttpBodyControlFeature),
         typeof(IHttpRequestTrailersFeature),
+        // Routing's: without them it allocates a feature object for every request (as Kestrel, this object is both).
+        typeof(IEndpointFeature),
+        typeof(IRouteValuesFeature),
         // The TLS features exist only on TLS connections: middleware tests them for null.
         typeof(ITlsConnectionFeature),
         typeof(ITlsHandshakeFeature),
     ];
 
     /// <summary>Index of the first TLS-only entry in <see cref="s_knownTypes"/>.</summary>
-    private const int FirstTlsSlot = 14;
+    private const int FirstTlsSlot = 16;
 
     private readonly object?[] _slots = new object?[s_knownTypes.Length];
     private Dictionary<Type, object>? _extraFeatures;

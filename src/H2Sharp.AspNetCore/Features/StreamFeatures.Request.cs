@@ -130,10 +130,11 @@ internal sealed partial class StreamFeatures<TContext>
         // RFC 9113 section 8.3.1: ":authority ... Clients that generate HTTP/2 requests directly
         // MUST use the :authority pseudo-header field to convey authority information". ASP.NET
         // Core reads it from Host, as Kestrel provides it.
-        string authority = context.Authority;
-        if (authority.Length != 0)
+        // Through the cache too: the authority is the same on every request of a connection.
+        ReadOnlySpan<byte> authority = context.AuthorityBytes.Span;
+        if (!authority.IsEmpty)
         {
-            _requestHeaders[HeaderNames.Host] = authority;
+            _requestHeaders[HeaderNames.Host] = _requestValues.Get(authority);
         }
     }
 

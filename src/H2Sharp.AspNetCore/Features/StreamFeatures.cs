@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Abstractions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
 
 namespace H2Sharp.AspNetCore;
 
@@ -36,6 +37,8 @@ internal sealed partial class StreamFeatures<TContext> :
     IRequestBodyPipeFeature,
     IHttpBodyControlFeature,
     IHttpRequestTrailersFeature,
+    IEndpointFeature,
+    IRouteValuesFeature,
     IResponseStarter
     where TContext : notnull
 {
@@ -58,6 +61,8 @@ internal sealed partial class StreamFeatures<TContext> :
         InitializeRequest(context);
         InitializeResponse(context);
         InitializeConnection(context);
+        _endpoint = null;
+        _routeValues = null;
         ResetFeatureSlots();
     }
 
@@ -74,6 +79,24 @@ internal sealed partial class StreamFeatures<TContext> :
 
     /// <summary>The callbacks of <see cref="IHttpResponseFeature.OnCompleted"/>, run once the response is done.</summary>
     private List<KeyValuePair<Func<object, Task>, object>>? _onCompleted;
+
+    private Endpoint? _endpoint;
+    private RouteValueDictionary? _routeValues;
+
+    /// <inheritdoc />
+    Endpoint? IEndpointFeature.Endpoint
+    {
+        get => _endpoint;
+        set => _endpoint = value;
+    }
+
+    /// <inheritdoc />
+    RouteValueDictionary IRouteValuesFeature.RouteValues
+    {
+        // Made per request when routing asks: the app may keep the dictionary after the request.
+        get => _routeValues ??= [];
+        set => _routeValues = value;
+    }
 
     /// <summary>Whether any OnCompleted callback was registered (the adapter skips an await otherwise).</summary>
     public bool HasOnCompleted => _onCompleted is { Count: > 0 };

@@ -48,6 +48,9 @@ public sealed partial class H2ServerRequestContext
     /// <summary>The <c>:path</c> pseudo-header as received, without decoding (for routing without a string).</summary>
     public ReadOnlyMemory<byte> PathBytes => _path;
 
+    /// <summary>The <c>:authority</c> pseudo-header (or the <c>host</c> field when it is absent) as received, without decoding (for hosts that cache the string).</summary>
+    public ReadOnlyMemory<byte> AuthorityBytes => _authority;
+
     /// <summary>
     /// The <c>:protocol</c> pseudo-header of an extended CONNECT request (RFC 8441, e.g.
     /// "websocket"), or null. Only possible when <see cref="H2ServerOptions.EnableConnectProtocol"/>
