@@ -5,7 +5,6 @@
 //   dotnet run --project samples/Client -- -k https://127.0.0.1:8443/ https://127.0.0.1:8443/style.css
 //   dotnet run --project samples/Client -- --head http://127.0.0.1:8080/
 //   dotnet run --project samples/Client -- -k --post photo.jpg https://127.0.0.1:8443/echo
-//
 //   dotnet run --project samples/Client -- --help
 //
 // Options (parsed by System.CommandLine):
