@@ -14,6 +14,7 @@ command -v h2load  >/dev/null 2>&1 || need+=(nghttp2-client)
 command -v node    >/dev/null 2>&1 || need+=(nodejs)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v go      >/dev/null 2>&1 || need+=(golang-go)
+[ -x /usr/bin/kill ] || [ -x /bin/kill ] || need+=(procps)   # kill -INT, for the samples' graceful-stop tests
 [ -d /usr/share/gocode/src/golang.org/x/net/http2 ] || need+=(golang-golang-x-net-dev)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]}"

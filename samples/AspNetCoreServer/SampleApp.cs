@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Security.Cryptography.X509Certificates;
 using AspNetCoreServer.Services;
+using H2Sharp.Samples;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -10,11 +11,12 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 namespace AspNetCoreServer;
 
 /// <summary>Builds the sample app on H2Sharp or Kestrel: the same routes and handlers on both.</summary>
-public static class SampleApp
+public static partial class SampleApp
 {
     private static readonly byte[] s_hello = "hello from h2sharp\n"u8.ToArray();
 
-    /// <summary>Builds the app from a command line (see <see cref="SampleOptions.Usage"/>).</summary>
+    /// <summary>Builds the app from a command line (see <see cref="SampleOptions"/>; <c>--help</c> lists it).</summary>
+    /// <exception cref="ArgumentException">The command line does not parse.</exception>
     public static WebApplication Build(string[] args) => Build(SampleOptions.Parse(args));
 
     /// <summary>Builds the app.</summary>
@@ -23,12 +25,15 @@ public static class SampleApp
         ArgumentNullException.ThrowIfNull(options);
         // Our flags are not configuration keys: the builder gets no args.
         WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(SampleApp).Assembly.GetName().Name });
-        // Warnings only, on both servers: a log line per request would measure the console.
+        // Warnings only, on both servers: a log line per request would measure the console. The
+        // sample's own lines (the addresses) and the host's (started, stopping) still show.
         builder.Logging.ClearProviders();
-        builder.Logging.AddConsole();
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter(typeof(SampleApp).FullName, LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
 
-        X509Certificate2? certificate = options.Tls ? Certificates.Load(options) : null;
+        X509Certificate2? certificate = options.Tls ? SampleCertificates.Load(options.CertificatePath, options.KeyPath) : null;
         if (options.Kestrel)
         {
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
@@ -70,6 +75,21 @@ public static class SampleApp
         IServerAddressesFeature? feature = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
         return feature is null ? [] : [.. feature.Addresses];
     }
+
+    /// <summary>Logs "H2Sharp listening on ADDRESS" (or Kestrel) for every address the started app listens on.</summary>
+    public static void LogAddresses(WebApplication app, SampleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(options);
+        ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SampleApp).FullName!);
+        foreach (string address in Addresses(app))
+        {
+            Listening(logger, options.Kestrel ? "Kestrel" : "H2Sharp", address);
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "{Server} listening on {Address}")]
+    private static partial void Listening(ILogger logger, string server, string address);
 
     /// <summary>GET /: 200 text/plain "hello from h2sharp\n", after reading and discarding any request body.</summary>
     private static Task Hello(HttpContext context)

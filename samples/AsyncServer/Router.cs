@@ -30,13 +30,14 @@ internal sealed class Router(string root) : IH2Application
 
     public ValueTask HandleAsync(H2ServerRequestContext context)
     {
-        string path = context.Path;
-        int query = path.IndexOf('?', StringComparison.Ordinal);
+        // The path's bytes, not context.Path: serving a file makes no string.
+        ReadOnlySpan<byte> path = context.PathBytes.Span;
+        int query = path.IndexOf((byte)'?');
         if (query >= 0)
         {
             path = path[..query];
         }
-        if (path == "/echo")
+        if (path.SequenceEqual("/echo"u8))
         {
             return EchoAsync(context);
         }

@@ -177,7 +177,7 @@ internal sealed class Http2Client(Stream transport) : IDisposable
             case DataReceived data:
                 if (_pending.TryGetValue(data.StreamId, out PendingResponse? receiving))
                 {
-                    receiving.Body.Write(data.Data.Span);
+                    receiving.Body.Write(data.Span);
                 }
                 // Hand the flow-control credit back so the server can keep sending.
                 _conn.AcknowledgeReceivedData(data.FlowControlledLength, data.StreamId);

@@ -6,44 +6,60 @@
 //
 //   dotnet run --project samples/GettingStarted        # listens on 127.0.0.1:8080
 //   curl --http2-prior-knowledge http://127.0.0.1:8080/
+//   dotnet run --project samples/GettingStarted -- --help   # the options
 //
 // Options: --port N (or the environment variable H2SHARP_PORT=N) and --exit-after-seconds N
-// (stop on its own; the tests use it so that nothing is left running).
+// (stop on its own; the tests use it so that nothing is left running), parsed by
+// System.CommandLine. The server itself, the steps of the tutorial, starts at Serve below.
+using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using H2Sharp;
 using H2Sharp.Events;
+using H2Sharp.Samples;
 
-int port = int.Parse(Option("--port") ?? Environment.GetEnvironmentVariable("H2SHARP_PORT") ?? "8080",
-    System.Globalization.CultureInfo.InvariantCulture);
-if (Option("--exit-after-seconds") is string seconds)
+Option<int> port = SampleCommandLine.Port("The port on 127.0.0.1 (default: the environment variable H2SHARP_PORT, else 8080).",
+    () => int.TryParse(Environment.GetEnvironmentVariable("H2SHARP_PORT"), System.Globalization.CultureInfo.InvariantCulture, out int fromEnvironment) ? fromEnvironment : 8080);
+Option<double?> exitAfter = SampleCommandLine.ExitAfterSeconds();
+var command = new RootCommand("The tutorial server of docs/getting-started.md: cleartext HTTP/2 with prior knowledge, every request answered with its headers as JSON.")
 {
-    // A safety net for scripts and tests: the process ends by itself after N seconds.
-    _ = Task.Delay(TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)))
-        .ContinueWith(_ => Environment.Exit(0), TaskScheduler.Default);
-}
-
-// Step 1: a listening socket. ReuseAddress lets you restart the program at once.
-using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
-listener.Listen(5);
-Console.WriteLine($"Listening on http://127.0.0.1:{port}/ (HTTP/2 with prior knowledge; Ctrl+C to stop)");
-
-// One client at a time, as in the tutorial. A client that misbehaves or vanishes only ends
-// its own connection.
-while (true)
+    port, exitAfter,
+};
+command.SetAction(parsed =>
 {
-    using Socket client = listener.Accept();
-    try
+    if (parsed.GetValue(exitAfter) is double seconds)
     {
-        Handle(client);
+        // A safety net for scripts and tests: the process ends by itself after N seconds.
+        _ = Task.Delay(TimeSpan.FromSeconds(seconds)).ContinueWith(_ => Environment.Exit(0), TaskScheduler.Default);
     }
-    catch (Exception e) when (e is SocketException or H2Exception)
+    Serve(parsed.GetValue(port));
+});
+return await SampleCommandLine.InvokeAsync(command, args);
+
+static void Serve(int port)
+{
+    // Step 1: a listening socket. ReuseAddress lets you restart the program at once.
+    using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+    listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+    listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
+    listener.Listen(5);
+    Console.WriteLine($"Listening on http://127.0.0.1:{port}/ (HTTP/2 with prior knowledge; Ctrl+C to stop)");
+
+    // One client at a time, as in the tutorial. A client that misbehaves or vanishes only ends
+    // its own connection.
+    while (true)
     {
-        Console.WriteLine($"connection ended: {e.Message}");
+        using Socket client = listener.Accept();
+        try
+        {
+            Handle(client);
+        }
+        catch (Exception e) when (e is SocketException or H2Exception)
+        {
+            Console.WriteLine($"connection ended: {e.Message}");
+        }
     }
 }
 
@@ -121,10 +137,4 @@ static void SendResponse(H2Connection conn, RequestReceived request)
     // The body is far below both the initial flow-control window (65,535 bytes) and the
     // smallest frame size (16,384), so one DATA frame carries it; AsyncServer shows the general case.
     conn.SendData(request.StreamId, body, endStream: true);
-}
-
-string? Option(string name)
-{
-    int i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }

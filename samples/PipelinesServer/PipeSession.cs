@@ -52,14 +52,11 @@ internal sealed class PipeSession(PipeReader input, PipeWriter output)
             bool terminated = false;
             try
             {
-                // The pipe may hold the bytes in several segments; the connection keeps any
-                // partial frame itself, so each segment goes in as it is and all are consumed.
-                foreach (ReadOnlyMemory<byte> segment in received)
+                // The whole sequence goes in (the connection keeps any partial frame itself, so all
+                // is consumed); bodies are lent from the pipe's segments, valid until AdvanceTo.
+                foreach (H2Event e in _conn.ReceiveData(received))
                 {
-                    foreach (H2Event e in _conn.ReceiveData(segment.Span))
-                    {
-                        terminated |= Handle(e);
-                    }
+                    terminated |= Handle(e);
                 }
             }
             catch (ProtocolException)
@@ -93,7 +90,7 @@ internal sealed class PipeSession(PipeReader input, PipeWriter output)
             case DataReceived data:
                 if (_requests.TryGetValue(data.StreamId, out Request? receiving))
                 {
-                    receiving.BodyLength += data.Data.Length; // counted, not kept
+                    receiving.BodyLength += data.Length; // counted, not kept
                 }
                 _conn.AcknowledgeReceivedData(data.FlowControlledLength, data.StreamId);
                 break;
@@ -188,10 +185,8 @@ internal sealed class PipeSession(PipeReader input, PipeWriter output)
     /// <summary>Copies the connection's output into the pipe's buffer and flushes it to the socket.</summary>
     private async Task FlushAsync(CancellationToken token)
     {
-        // PendingOutboundData is a view of the connection's own buffer: no intermediate array.
-        ReadOnlyMemory<byte> pending = _conn.PendingOutboundData;
-        output.Write(pending.Span);
-        _conn.AdvanceOutbound(pending.Length);
+        // Straight from the connection's buffer into the pipe's: no intermediate array.
+        _conn.DataToSend(output);
         await output.FlushAsync(token);
     }
 }

@@ -3,46 +3,27 @@
 // The socket is read through a PipeReader and written through a PipeWriter: received bytes
 // are handed to H2Connection segment by segment without copying, and the connection's output
 // goes straight into the pipe's buffers. Each connection is one async loop; responses wait in
-// a queue for flow-control credit instead of in tasks of their own.
+// a queue for flow-control credit instead of in tasks of their own. The Generic Host runs the
+// listener (console logging; Ctrl+C sends every connection GOAWAY and waits for them).
 //
 //   dotnet run --project samples/PipelinesServer           # http://127.0.0.1:8080/
 //   curl --http2-prior-knowledge http://127.0.0.1:8080/      # the request's headers as JSON
 //   curl --http2-prior-knowledge http://127.0.0.1:8080/bytes/1000000 | wc -c
-//
-// Options: --port N (default 8080), --exit-after-seconds N (stop on its own; tests use it).
-using System.Globalization;
+//   dotnet run --project samples/PipelinesServer -- --help  # the options
+using System.CommandLine;
 using System.IO.Pipelines;
-using System.Net;
 using System.Net.Sockets;
+using H2Sharp.Samples;
 using PipelinesServer;
 
-int port = int.Parse(Option("--port") ?? "8080", CultureInfo.InvariantCulture);
-using var stopping = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopping.Cancel(); };
-if (Option("--exit-after-seconds") is string seconds)
+Option<int> port = SampleCommandLine.Port("The port on 127.0.0.1.", () => 8080);
+Option<double?> exitAfter = SampleCommandLine.ExitAfterSeconds();
+var command = new RootCommand("An HTTP/2 server (cleartext, prior knowledge) over System.IO.Pipelines: the request's headers as JSON, /bytes/N for N bytes.")
 {
-    stopping.CancelAfter(TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)));
-}
-
-using var listener = new TcpListener(IPAddress.Loopback, port);
-listener.Start();
-Console.WriteLine($"Listening on http://127.0.0.1:{port}/ (HTTP/2 with prior knowledge over System.IO.Pipelines)");
-var connections = new List<Task>();
-try
-{
-    while (true)
-    {
-        Socket socket = await listener.AcceptSocketAsync(stopping.Token);
-        connections.RemoveAll(t => t.IsCompleted);
-        connections.Add(ServeAsync(socket, stopping.Token));
-    }
-}
-catch (OperationCanceledException)
-{
-    // Ctrl+C or --exit-after-seconds.
-}
-await Task.WhenAll(connections);
-Console.WriteLine("Stopped.");
+    port, exitAfter,
+};
+command.SetAction((parsed, _) => LoopbackListener.RunAsync(parsed.GetValue(port), "HTTP/2 with prior knowledge over System.IO.Pipelines", parsed.GetValue(exitAfter), ServeAsync));
+return await SampleCommandLine.InvokeAsync(command, args);
 
 static async Task ServeAsync(Socket socket, CancellationToken stopping)
 {
@@ -58,15 +39,15 @@ static async Task ServeAsync(Socket socket, CancellationToken stopping)
     {
         // The client went away, or we are stopping.
     }
-    finally
+    try
     {
-        await input.CompleteAsync();
+        // The writer first: completing it sends what is left (a GOAWAY), and completing either
+        // pipe closes the stream under the other.
         await output.CompleteAsync();
+        await input.CompleteAsync();
     }
-}
-
-string? Option(string name)
-{
-    int i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    catch (Exception e) when (e is IOException or ObjectDisposedException)
+    {
+        // The client is already gone.
+    }
 }

@@ -13,34 +13,20 @@
 //   dotnet run --project samples/UpgradeServer      # http://127.0.0.1:8080/
 //   curl --http2 http://127.0.0.1:8080/              # upgrades, then prints the request as JSON
 //   nghttp -u http://127.0.0.1:8080/
+//   dotnet run --project samples/UpgradeServer -- --help
 //
-// Options: --port N (default 8080), --exit-after-seconds N (stop on its own; tests use it).
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+// Blocking sockets, one thread per connection; the Generic Host runs the listener (console
+// logging, Ctrl+C as a graceful stop).
+using System.CommandLine;
+using H2Sharp.Samples;
 using UpgradeServer;
 
-int port = int.Parse(Option("--port") ?? "8080", CultureInfo.InvariantCulture);
-if (Option("--exit-after-seconds") is string seconds)
+Option<int> port = SampleCommandLine.Port("The port on 127.0.0.1.", () => 8080);
+Option<double?> exitAfter = SampleCommandLine.ExitAfterSeconds();
+var command = new RootCommand("An HTTP/2 server for http:// URLs: HTTP/1.1 \"Upgrade: h2c\", or prior knowledge; answers with the request as JSON.")
 {
-    _ = Task.Delay(TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)))
-        .ContinueWith(_ => Environment.Exit(0), TaskScheduler.Default);
-}
-
-using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
-listener.Listen(64);
-Console.WriteLine($"Listening on http://127.0.0.1:{port}/ (HTTP/1.1 Upgrade: h2c, or HTTP/2 prior knowledge)");
-
-while (true)
-{
-    Socket client = listener.Accept();
-    new Thread(() => UpgradeSession.Serve(client)) { IsBackground = true }.Start();
-}
-
-string? Option(string name)
-{
-    int i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-}
+    port, exitAfter,
+};
+command.SetAction((parsed, _) => LoopbackListener.RunAsync(parsed.GetValue(port), "HTTP/1.1 Upgrade: h2c, or HTTP/2 prior knowledge", parsed.GetValue(exitAfter),
+    (socket, _) => LoopbackListener.OnThread(() => UpgradeSession.Serve(socket))));
+return await SampleCommandLine.InvokeAsync(command, args);

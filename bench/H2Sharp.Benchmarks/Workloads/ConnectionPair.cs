@@ -144,8 +144,8 @@ public sealed class ConnectionPair
             if (n > 0)
             {
                 moved = true;
-                ReadOnlySpan<byte> bytes = Client.PendingOutboundData.Span;
-                _capture?.Write(bytes);
+                ReadOnlyMemory<byte> bytes = Client.PendingOutboundData;
+                _capture?.Write(bytes.Span);
                 var events = Server.ReceiveData(bytes);
                 Client.AdvanceOutbound(n);
                 OnServerEvents(events);
@@ -155,9 +155,11 @@ public sealed class ConnectionPair
             if (n > 0)
             {
                 moved = true;
-                var events = Client.ReceiveData(Server.PendingOutboundData.Span);
-                Server.AdvanceOutbound(n);
+                // Bodies are lent from the server's outbound buffer (ReceiveData(ReadOnlyMemory)):
+                // the events are read before that buffer is advanced and written again.
+                var events = Client.ReceiveData(Server.PendingOutboundData);
                 OnClientEvents(events);
+                Server.AdvanceOutbound(n);
             }
         }
         while (moved);
@@ -223,12 +225,12 @@ public sealed class ConnectionPair
                     DataFrames++;
                     // W1: the body must arrive as one DATA frame of 1024 bytes with END_STREAM.
                     // The message is built only on failure: formatting it per frame cost a string per request.
-                    if (_bodyLength == W1Body && (d.Data.Length != W1Body || d.StreamEnded is null))
+                    if (_bodyLength == W1Body && (d.Length != W1Body || d.StreamEnded is null))
                     {
-                        throw new BenchFailure($"W1 DATA frame of {d.Data.Length} bytes");
+                        throw new BenchFailure($"W1 DATA frame of {d.Length} bytes");
                     }
 
-                    BodyBytes += d.Data.Length;
+                    BodyBytes += d.Length;
                     Client.AcknowledgeReceivedData(d.FlowControlledLength, d.StreamId);
                     break;
                 case StreamEnded:

@@ -193,7 +193,7 @@ public sealed class W5Flood
                 {
                     case DataReceived d:
                         data++;
-                        dataBytes += d.Data.Length;
+                        dataBytes += d.Length;
                         server.AcknowledgeReceivedData(d.FlowControlledLength, d.StreamId);
                         break;
                     case WindowUpdated w when w.StreamId == 0 && w.Delta == 1:

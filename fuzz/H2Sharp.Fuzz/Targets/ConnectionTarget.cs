@@ -7,7 +7,7 @@ using H2Sharp.Fuzz.Support;
 namespace H2Sharp.Fuzz.Targets;
 
 /// <summary>
-/// Targets "connection-server" and "connection-client": <see cref="H2Connection.ReceiveData"/>
+/// Targets "connection-server" and "connection-client": <see cref="H2Connection.ReceiveData(ReadOnlySpan{byte})"/>
 /// on arbitrary bytes after the right opening. Input: a selector byte, then what the peer sends
 /// after its opening. The server role first receives the client preface and an empty SETTINGS;
 /// the client role has sent requests on streams 1, 3 and 5 and first receives an empty

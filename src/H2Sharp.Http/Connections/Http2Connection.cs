@@ -347,7 +347,7 @@ internal sealed class Http2Connection : IDisposable
         IReadOnlyList<H2Event> events;
         try
         {
-            events = _h2.ReceiveData(_readBuffer.AsSpan(0, count));
+            events = _h2.ReceiveData(_readBuffer.AsMemory(0, count));
         }
         catch (ProtocolException e)
         {
@@ -667,8 +667,8 @@ internal sealed class Http2Connection : IDisposable
             return;
         }
 
-        int padding = flow - data.Data.Length;
-        bool kept = data.Data.IsEmpty || body.Append(data.Data.Span);
+        int padding = flow - data.Length;
+        bool kept = (data.Length == 0) || body.Append(data.Span);
         if (!kept && data.StreamEnded is null)
         {
             // Nobody reads this body any more (disposed): the dispose already asked for RST_STREAM.

@@ -137,7 +137,7 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
                 }
                 if (!firstBytes.IsEmpty)
                 {
-                    Receive(firstBytes.Span);
+                    Receive(firstBytes);
                 }
             }
             finally
@@ -216,7 +216,7 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
                     }
                     else
                     {
-                        Receive(buffer.AsSpan(0, count));
+                        Receive(buffer.AsMemory(0, count));
                     }
                 }
                 DrainWork();
@@ -254,13 +254,13 @@ internal sealed class H2ServerConnection : IThreadPoolWorkItem
         }
     }
 
-    private void Receive(ReadOnlySpan<byte> data)
+    private void Receive(ReadOnlyMemory<byte> data)
     {
         long now = Environment.TickCount64;
         _lastActivity = now;
         _pingSentAt = 0;
         Metrics.Received(data.Length);
-        _frames.Observe(data, now);
+        _frames.Observe(data.Span, now);
         IReadOnlyList<H2Event> events;
         try
         {

@@ -69,6 +69,8 @@ public sealed partial class H2ServerRequestContext
     private ValueTask _appTask;
 
     // Owner-only state.
+    private byte[]? _head;
+    private int _headLength;
     private int _headOffset;
     private long _bodyReceived;
     internal bool OwnerHeadersSent;
@@ -438,32 +440,32 @@ public sealed partial class H2ServerRequestContext
 
     internal void OwnerReceiveData(DataReceived data)
     {
-        int padding = data.FlowControlledLength - data.Data.Length;
+        int padding = data.FlowControlledLength - data.Length;
         if (padding > 0)
         {
             _connection.Credit(padding, _streamId);
         }
         if (RemoteEnded || _bodyPipe is null)
         {
-            _connection.Credit(data.Data.Length, _streamId);
+            _connection.Credit(data.Length, _streamId);
             return;
         }
-        _bodyReceived += data.Data.Length;
+        _bodyReceived += data.Length;
         if (_bodyReceived > _maxRequestBodySize)
         {
-            _connection.Credit(data.Data.Length, _streamId);
+            _connection.Credit(data.Length, _streamId);
             OwnerBodyTooLarge();
             return;
         }
-        if (!data.Data.IsEmpty)
+        if (!(data.Length == 0))
         {
             PipeWriter writer = _bodyPipe.Writer;
-            writer.Write(data.Data.Span);
+            writer.Write(data.Span);
             ValueTask<FlushResult> flush = writer.FlushAsync();
             if (flush.IsCompletedSuccessfully && flush.Result.IsCompleted)
             {
                 // The app completed the reader: nobody will consume, so give the window back now.
-                _connection.Credit(data.Data.Length, _streamId);
+                _connection.Credit(data.Length, _streamId);
             }
         }
         if (data.StreamEnded is not null)
@@ -599,7 +601,7 @@ public sealed partial class H2ServerRequestContext
         bool trailers = complete && _responseTrailers.Count > 0;
         if (!OwnerHeadersSent)
         {
-            bool endNow = complete && _chunks.IsEmpty && !trailers;
+            bool endNow = complete && _head is null && _chunks.IsEmpty && !trailers;
             _sendList.Clear();
             _sendList.Add(KnownValues.Status(_statusCode));
             _sendList.AddRange(_responseHeaders);
@@ -618,11 +620,23 @@ public sealed partial class H2ServerRequestContext
                 return;
             }
         }
-        while (_chunks.TryPeek(out (byte[] Array, int Length) chunk))
+        // The chunk being sent is taken out of the queue (not peeked at: a peek pins the queue's
+        // segment, and the next request's first chunk would then allocate a new one).
+        while (true)
         {
-            int remaining = chunk.Length - _headOffset;
-            bool last = complete && !trailers && _chunks.Count == 1;
-            int sent = _connection.SendAvailable(_streamId, chunk.Array.AsSpan(_headOffset, remaining), last);
+            if (_head is null)
+            {
+                if (!_chunks.TryDequeue(out (byte[] Array, int Length) next))
+                {
+                    break;
+                }
+                _head = next.Array;
+                _headLength = next.Length;
+            }
+            byte[] head = _head;
+            int remaining = _headLength - _headOffset;
+            bool last = complete && !trailers && _chunks.IsEmpty;
+            int sent = _connection.SendAvailable(_streamId, head.AsSpan(_headOffset, remaining), last);
             if (sent < 0)
             {
                 OwnerEnded = true;
@@ -637,8 +651,8 @@ public sealed partial class H2ServerRequestContext
                 _connection.MarkBlocked(this);
                 return;
             }
-            _chunks.TryDequeue(out _);
-            ArrayPool<byte>.Shared.Return(chunk.Array);
+            _head = null;
+            ArrayPool<byte>.Shared.Return(head);
             _headOffset = 0;
             if (last)
             {
@@ -676,6 +690,11 @@ public sealed partial class H2ServerRequestContext
 
     private void DropChunks()
     {
+        if (_head is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_head);
+            _head = null;
+        }
         while (_chunks.TryDequeue(out (byte[] Array, int Length) chunk))
         {
             ArrayPool<byte>.Shared.Return(chunk.Array);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using H2Sharp.Events;
 using H2Sharp.Frames;
@@ -10,7 +11,7 @@ namespace H2Sharp;
 /// HPACK contexts, outbound buffer, ledger) and the few actions several parts need: queueing
 /// automatic answers, stream errors, and collecting events. Each part owns its own frames.
 /// </summary>
-internal sealed class ConnectionCore
+internal sealed class ConnectionCore : IConnectionOutput
 {
     // Reused across ReceiveData calls; the caller gets an exact-size copy, so a call costs one
     // array of its events instead of a List and its doubling growth.
@@ -19,19 +20,24 @@ internal sealed class ConnectionCore
     public ConnectionCore(H2Configuration config)
     {
         Config = config;
+        HeaderOptions = new H2HeaderOptions(config);
         Client = config.ClientSide;
         Fsm = new ConnectionStateMachine(Client);
         Ledger = new ConnectionLedger(config);
         Streams = new StreamManager(Client, config.MaxClosedStreams);
-        Settings = new SettingsExchange(this);
-        Admission = new StreamAdmission(this);
-        Flow = new FlowController(this);
         Decoder = new HpackDecoder(HpackDecoder.DefaultTableSize, (int)System.Math.Min(config.MaxHeaderListSize, int.MaxValue));
         Encoder = new HpackEncoder { MaxTableSizeLimit = config.MaxEncoderTableSize };
         Reader = new FrameReader();
+        // Flow control and the SETTINGS exchange get what they use, not the core: no circle.
+        Flow = new FlowController(this, Streams, config.InitialConnectionWindowSize);
+        Settings = new SettingsExchange(this, config, Ledger, Flow, Decoder, Encoder, Reader);
+        Admission = new StreamAdmission(this);
     }
 
     public H2Configuration Config { get; }
+
+    /// <summary>The header switches in force now (the caller may change them between calls).</summary>
+    public H2HeaderOptions HeaderOptions { get; }
 
     public bool Client { get; }
 
@@ -64,6 +70,26 @@ internal sealed class ConnectionCore
 
     /// <summary>The largest frame payload we may send (the peer's SETTINGS_MAX_FRAME_SIZE).</summary>
     public int MaxOutboundFrameSize => (int)Settings.Remote.MaxFrameSize;
+
+    /// <summary>The caller's memory during <c>ReceiveData(ReadOnlyMemory)</c>, else empty: bodies found in it are lent, not copied.</summary>
+    public ReadOnlyMemory<byte> BorrowedInput { get; set; }
+
+    /// <summary>
+    /// A body as memory the event can carry: a slice of <see cref="BorrowedInput"/> when the
+    /// bytes lie in it (the frame arrived whole in the caller's memory), else an owned copy
+    /// (a frame cut across calls sits in the reader's reused buffer).
+    /// </summary>
+    public ReadOnlyMemory<byte> Lend(ReadOnlySpan<byte> body, out bool borrowed)
+    {
+        if (!BorrowedInput.IsEmpty && BorrowedInput.Span.Overlaps(body, out int offset))
+        {
+            borrowed = true;
+            return BorrowedInput.Slice(offset, body.Length);
+        }
+
+        borrowed = false;
+        return body.ToArray();
+    }
 
     /// <summary>Adds an event to the list <c>ReceiveData</c> returns.</summary>
     public void Emit(H2Event e) => _events.Add(e);

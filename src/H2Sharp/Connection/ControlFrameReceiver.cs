@@ -76,7 +76,9 @@ internal sealed class ControlFrameReceiver
         {
             ErrorCode = frame.ErrorCode,
             LastStreamId = frame.LastStreamId,
-            AdditionalData = frame.AdditionalDebugData.IsEmpty ? ReadOnlyMemory<byte>.Empty : frame.AdditionalDebugData.ToArray(),
+            // h2 gives None for a GOAWAY without debug data. The cast matters: a bare null would
+            // become an empty ReadOnlyMemory through its implicit conversion from byte[].
+            AdditionalData = frame.AdditionalDebugData.IsEmpty ? (ReadOnlyMemory<byte>?)null : frame.AdditionalDebugData.ToArray(),
         });
 
         // RFC 9113 6.8: streams we initiated above the last stream id "were not processed"

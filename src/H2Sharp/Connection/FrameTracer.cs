@@ -8,7 +8,7 @@ namespace H2Sharp;
 /// Traces every frame sent and received at <see cref="LogLevel.Trace"/>, one line each, using the
 /// frames' <c>ToString</c>. Nothing is parsed or formatted unless Trace is enabled. Sent frames are
 /// traced when they leave the outbound buffer (or are cleared from it), and before and after
-/// each <see cref="H2Connection.ReceiveData"/>, so the lines keep the order of events.
+/// each <see cref="H2Connection.ReceiveData(System.ReadOnlySpan{byte})"/>, so the lines keep the order of events.
 /// </summary>
 internal sealed class FrameTracer
 {

@@ -29,7 +29,10 @@ public sealed partial class H2Configuration
     /// reporting those signals as <see cref="Events.PriorityUpdated"/> events (the frames are still
     /// checked). Default false: the setting is not sent (its initial value 0 holds), because the
     /// stack cannot know whether the application acts on RFC 7540 signals; set it when it does not
-    /// and the application uses PRIORITY_UPDATE or the Priority header field instead.
+    /// and the application uses PRIORITY_UPDATE or the Priority header field instead. Either side
+    /// sending it also puts RFC 9218 in use: only then is a received frame of type 0x10 a
+    /// PRIORITY_UPDATE (<see cref="Events.PriorityUpdateReceived"/> on a server, a connection error
+    /// on a client); otherwise it is an unknown frame (<see cref="Events.UnknownFrameReceived"/>), as in h2.
     /// </summary>
     public bool NoRfc7540Priorities { get; init; }
 }

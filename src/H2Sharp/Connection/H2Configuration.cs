@@ -6,7 +6,10 @@ namespace H2Sharp;
 /// <summary>
 /// How one <see cref="H2Connection"/> behaves (h2's <c>H2Configuration</c>): its role, the header
 /// switches, the settings it advertises and the limits that protect it from abusive peers.
-/// Set the properties in an object initializer; the connection reads them once when created.
+/// Set the properties in an object initializer; the connection reads them once when created,
+/// so one configuration may serve many connections. The header switches
+/// (<see cref="HeaderEncoding"/>, the validate and normalize flags) can change later on one live
+/// connection through <see cref="H2Connection.HeaderOptions"/>.
 /// </summary>
 public sealed partial class H2Configuration
 {

@@ -269,7 +269,7 @@ public sealed partial class H2Connection
     /// stream 0 move it (SETTINGS_INITIAL_WINDOW_SIZE moves stream windows only). A stream can send
     /// the smaller of this and its own window: <see cref="LocalFlowControlWindow"/>.
     /// </summary>
-    public int OutboundFlowControlWindow => (int)_core.Flow.SendWindow;
+    public int OutboundFlowControlWindow => (int)_core.Flow.SendWindow.Size;
 
     /// <summary>
     /// What the peer may still send on the connection as a whole before we reopen it: the

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 
 namespace H2Sharp;
 
@@ -29,6 +30,20 @@ public sealed partial class H2Connection
     /// <param name="destination">Where to copy.</param>
     /// <returns>Octets copied.</returns>
     public int DataToSend(Span<byte> destination) => _core.Out.CopyTo(destination);
+
+    /// <summary>
+    /// Writes every waiting octet into <paramref name="destination"/> (a <c>PipeWriter</c>, an
+    /// <see cref="ArrayBufferWriter{T}"/>, ...) and marks them sent; for a <c>PipeWriter</c>, call
+    /// <c>FlushAsync</c> afterwards. No intermediate array is allocated.
+    /// </summary>
+    /// <param name="destination">Where the octets go.</param>
+    /// <returns>Octets written (0 when nothing was waiting).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="destination"/> is null.</exception>
+    public int DataToSend(IBufferWriter<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        return _core.Out.WriteTo(destination);
+    }
 
     /// <summary>Drops everything waiting to be sent (h2's <c>clear_outbound_data_buffer</c>).</summary>
     public void ClearOutboundDataBuffer() => _core.Out.Clear();

@@ -18,7 +18,7 @@ public sealed partial class H2Connection
     /// Client: put the returned value in the request's <c>HTTP2-Settings</c> header (with
     /// <c>Upgrade: h2c</c> and <c>Connection: Upgrade, HTTP2-Settings</c>); after the server's
     /// 101 response send <see cref="DataToSend(int?)"/> and feed the bytes after the 101 block to
-    /// <see cref="ReceiveData"/>. Server: pass the client's <c>HTTP2-Settings</c> value, answer
+    /// <see cref="ReceiveData(ReadOnlySpan{byte})"/>. Server: pass the client's <c>HTTP2-Settings</c> value, answer
     /// 101 in HTTP/1.1, then send <see cref="DataToSend(int?)"/>; the client's settings are in force
     /// at once, without ACK or event. RFC 7540 section 3.2.1 says a server "MUST NOT upgrade the
     /// connection to HTTP/2 if this header field is not present or if more than one is present":

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using H2Sharp.Events;
 using H2Sharp.Frames;
@@ -7,7 +8,7 @@ namespace H2Sharp;
 
 /// <summary>
 /// One HTTP/2 connection, client or server, with no I/O (h2's <c>H2Connection</c>): pass the
-/// bytes you receive to <see cref="ReceiveData"/> and act on the events it returns; call the
+/// bytes you receive to <see cref="ReceiveData(ReadOnlySpan{byte})"/> and act on the events it returns; call the
 /// Send methods to act; send what <see cref="DataToSend(int?)"/> (or
 /// <see cref="PendingOutboundData"/>) gives you. See docs/connection.md.
 /// </summary>
@@ -17,7 +18,7 @@ namespace H2Sharp;
 /// subclass such as <see cref="StreamClosedException"/>) or <see cref="ArgumentException"/> and
 /// leaves the connection usable; a protocol error by the peer either resets one stream (reported
 /// as <see cref="StreamReset"/>) or, for connection errors, queues GOAWAY and throws a
-/// <see cref="ProtocolException"/> from <see cref="ReceiveData"/>. See docs/errors.md.
+/// <see cref="ProtocolException"/> from <see cref="ReceiveData(ReadOnlySpan{byte})"/>. See docs/errors.md.
 /// </remarks>
 public sealed partial class H2Connection
 {
@@ -54,8 +55,19 @@ public sealed partial class H2Connection
         _core.Out.Tracer = config.Logger is null ? null : new FrameTracer(config.Logger, config.ClientSide);
     }
 
-    /// <summary>The configuration this connection was created with.</summary>
+    /// <summary>
+    /// The configuration this connection was created with. Its values are read once; the header
+    /// switches that may change on a live connection are in <see cref="HeaderOptions"/>.
+    /// </summary>
     public H2Configuration Config { get; }
+
+    /// <summary>
+    /// The header switches of this connection, changeable while it runs (h2's
+    /// <c>config.header_encoding</c>, <c>validate_*</c> and <c>normalize_*</c> flags): they start
+    /// as <see cref="Config"/>'s and apply from the next header block. Change them only from the
+    /// code that owns the connection, between calls.
+    /// </summary>
+    public H2HeaderOptions HeaderOptions => _core.HeaderOptions;
 
     /// <summary>Our settings: values in force, with changes pending until the peer acknowledges them.</summary>
     public H2Settings LocalSettings => _core.Settings.Local;
@@ -85,7 +97,7 @@ public sealed partial class H2Connection
     /// Starts the connection: a client queues the connection preface and its SETTINGS, a server
     /// its SETTINGS; both add a WINDOW_UPDATE when <see cref="H2Configuration.InitialConnectionWindowSize"/>
     /// is above 65,535. Call once, before anything else, and send <see cref="DataToSend(int?)"/>.
-    /// A server that called <see cref="ReceiveData"/> first was started by it (its SETTINGS is
+    /// A server that called <see cref="ReceiveData(ReadOnlySpan{byte})"/> first was started by it (its SETTINGS is
     /// queued before any answer, as RFC 9113 section 3.4 requires); its first call here then does nothing.
     /// </summary>
     /// <exception cref="InvalidOperationException">Called twice, or after <see cref="InitiateUpgradeConnection"/>.</exception>
@@ -114,10 +126,77 @@ public sealed partial class H2Connection
     }
 
     /// <summary>
+    /// As <see cref="ReceiveData(ReadOnlySpan{byte})"/>, without copying bodies: the payload of a
+    /// DATA frame that arrived whole in <paramref name="data"/> is lent to its
+    /// <see cref="DataReceived"/> as a slice of <paramref name="data"/> (<see cref="DataReceived.Span"/>,
+    /// <see cref="DataReceived.IsBorrowed"/> true); only a payload cut across calls is copied.
+    /// A lent slice is valid until the next <c>ReceiveData</c> call, and only while the caller
+    /// leaves that memory unchanged: read it before the receive buffer is reused, or keep a copy
+    /// (<see cref="DataReceived.CopyData"/>, or read <see cref="DataReceived.Data"/>, which copies on
+    /// first use). See docs/connection.md ("Receiving without copies").
+    /// </summary>
+    /// <param name="data">The bytes received; bodies may be handed out as slices of this memory.</param>
+    /// <returns>The events, possibly none.</returns>
+    /// <exception cref="ProtocolException">As for <see cref="ReceiveData(ReadOnlySpan{byte})"/>.</exception>
+    /// <exception cref="InvalidOperationException">As for <see cref="ReceiveData(ReadOnlySpan{byte})"/>.</exception>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(-1)]
+    public IReadOnlyList<H2Event> ReceiveData(ReadOnlyMemory<byte> data)
+    {
+        if (!CanReceive())
+        {
+            return Array.Empty<H2Event>();
+        }
+
+        Process(data);
+        return _core.TakeEvents();
+    }
+
+    /// <summary>
+    /// As <see cref="ReceiveData(ReadOnlyMemory{byte})"/>, for a sequence of segments (what a
+    /// <c>System.IO.Pipelines.PipeReader</c> returns): each segment is processed in order,
+    /// bodies whole in a segment are lent (a payload is still lent when only its 9-octet frame
+    /// header was in the previous segment), and the events of all segments come back in one list.
+    /// Lent slices are valid until the next <c>ReceiveData</c> call and while the sequence's
+    /// memory is unchanged: call <c>PipeReader.AdvanceTo</c> after handling the events.
+    /// </summary>
+    /// <param name="data">The bytes received.</param>
+    /// <returns>The events, possibly none.</returns>
+    /// <exception cref="ProtocolException">As for <see cref="ReceiveData(ReadOnlySpan{byte})"/>.</exception>
+    /// <exception cref="InvalidOperationException">As for <see cref="ReceiveData(ReadOnlySpan{byte})"/>.</exception>
+    public IReadOnlyList<H2Event> ReceiveData(in ReadOnlySequence<byte> data)
+    {
+        if (!CanReceive())
+        {
+            return Array.Empty<H2Event>();
+        }
+
+        if (data.IsSingleSegment)
+        {
+            Process(data.First);
+        }
+        else
+        {
+            foreach (ReadOnlyMemory<byte> segment in data)
+            {
+                if (_core.Fsm.State == ConnectionState.Closed)
+                {
+                    break;
+                }
+
+                Process(segment);
+            }
+        }
+
+        return _core.TakeEvents();
+    }
+
+    /// <summary>
     /// Hands received bytes to the connection and returns the events they caused, in order.
     /// Partial frames are kept until the rest arrives. Answers the stack owes the peer (PING
     /// ACK, SETTINGS ACK, RST_STREAM for stream errors, WINDOW_UPDATE) are queued for sending.
     /// After a connection error (or our GOAWAY with an error) further bytes are ignored.
+    /// Each <see cref="DataReceived"/> owns a copy of its payload; to receive bodies without a
+    /// copy, pass memory (<see cref="ReceiveData(ReadOnlyMemory{byte})"/>).
     /// </summary>
     /// <param name="data">The bytes received.</param>
     /// <returns>The events, possibly none.</returns>
@@ -130,6 +209,18 @@ public sealed partial class H2Connection
     /// <exception cref="InvalidOperationException">A client called it before <see cref="InitiateConnection"/> (a server is started by it instead: see <see cref="InitiateConnection"/>).</exception>
     public IReadOnlyList<H2Event> ReceiveData(ReadOnlySpan<byte> data)
     {
+        if (!CanReceive())
+        {
+            return Array.Empty<H2Event>();
+        }
+
+        Process(data);
+        return _core.TakeEvents();
+    }
+
+    /// <summary>False when closed (input is ignored); throws before <see cref="InitiateConnection"/>.</summary>
+    private bool CanReceive()
+    {
         switch (_core.Fsm.State)
         {
             case ConnectionState.Idle when !Config.ClientSide:
@@ -138,13 +229,32 @@ public sealed partial class H2Connection
                 // frame the server sends", so our SETTINGS goes out before the ACK it will owe.
                 InitiateConnection();
                 _initiatedImplicitly = true;
-                break;
+                return true;
             case ConnectionState.Idle:
                 throw new InvalidOperationException("The connection is not started: a client calls InitiateConnection (or InitiateUpgradeConnection) before ReceiveData, since a client speaks first (RFC 9113 section 3.4).");
             case ConnectionState.Closed:
-                return Array.Empty<H2Event>();
+                return false;
+            default:
+                return true;
         }
+    }
 
+    /// <summary>Reads frames from memory whose DATA payloads may be lent to events.</summary>
+    private void Process(ReadOnlyMemory<byte> data)
+    {
+        _core.BorrowedInput = data;
+        try
+        {
+            Process(data.Span);
+        }
+        finally
+        {
+            _core.BorrowedInput = default;
+        }
+    }
+
+    private void Process(ReadOnlySpan<byte> data)
+    {
         var tracer = _core.Out.Tracer;
         tracer?.Flush(_core.Out.Pending.Span);
         try
@@ -175,8 +285,6 @@ public sealed partial class H2Connection
         {
             tracer?.Flush(_core.Out.Pending.Span);
         }
-
-        return _core.TakeEvents();
     }
 
     private void Dispatch(in FrameHeader header, ReadOnlySpan<byte> payload)
@@ -219,7 +327,12 @@ public sealed partial class H2Connection
                 throw new ProtocolException($"CONTINUATION on stream {header.StreamId} without a header block in progress.", ErrorCode.ProtocolError, 0);
         }
 
-        var outcome = _core.Fsm.Process(InputFor(header.Type));
+        // Frame type 0x10 is RFC 9218's PRIORITY_UPDATE only once that scheme is in use, which the
+        // setting is the one signal of (RFC 9218 2.1.1: without it, PRIORITY_UPDATE frames "are
+        // likely to be ignored"); otherwise it is an unknown frame, as in h2 (RFC 9113 5.5:
+        // "Implementations MUST ignore unknown or unsupported values in all extensible protocol elements").
+        bool unknown = header.Type == FrameType.PriorityUpdate && !PrioritySignals.ExtensiblePrioritiesInUse(_core);
+        var outcome = _core.Fsm.Process(unknown ? ConnectionInput.RecvUnknown : InputFor(header.Type));
         if (outcome == TransitionOutcome.Forbidden)
         {
             throw new ProtocolException($"A {(Config.ClientSide ? "server" : "client")} may not send {header.Type} frames here.", ErrorCode.ProtocolError, 0);
@@ -227,6 +340,12 @@ public sealed partial class H2Connection
 
         if (outcome == TransitionOutcome.Ignore)
         {
+            return;
+        }
+
+        if (unknown)
+        {
+            _control.OnUnknown(header, payload);
             return;
         }
 

@@ -45,6 +45,19 @@ internal sealed class OutboundBuffer : IBufferWriter<byte>
         return n;
     }
 
+    /// <summary>Copies everything waiting into <paramref name="destination"/> and consumes it.</summary>
+    public int WriteTo(IBufferWriter<byte> destination)
+    {
+        int n = Length;
+        if (n > 0)
+        {
+            destination.Write(_buffer.AsSpan(_start, n));
+            Consume(n);
+        }
+
+        return n;
+    }
+
     /// <summary>Takes up to <paramref name="amount"/> octets (all when null) as a new array.</summary>
     public byte[] Take(int? amount)
     {

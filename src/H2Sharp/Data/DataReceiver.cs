@@ -106,13 +106,12 @@ internal sealed class DataReceiver
             ended = new StreamEnded { StreamId = stream.Id };
         }
 
-        _core.Emit(new DataReceived
-        {
-            StreamId = stream.Id,
-            Data = length == 0 ? ReadOnlyMemory<byte>.Empty : frame.Data.ToArray(),
-            FlowControlledLength = flow,
-            StreamEnded = ended,
-        });
+        // Zero-copy when the frame arrived whole in the caller's memory; else an owned copy.
+        bool borrowed = false;
+        ReadOnlyMemory<byte> body = length == 0 ? ReadOnlyMemory<byte>.Empty : _core.Lend(frame.Data, out borrowed);
+        _core.Emit(borrowed
+            ? new DataReceived { StreamId = stream.Id, Borrowed = body, FlowControlledLength = flow, StreamEnded = ended }
+            : new DataReceived { StreamId = stream.Id, Data = body, FlowControlledLength = flow, StreamEnded = ended });
         if (ended is not null)
         {
             _core.Emit(ended);

@@ -77,8 +77,8 @@ internal sealed class DataSender
     private void Write(H2Stream stream, ReadOnlySpan<byte> data, bool endStream, int? padLength, int flowLength)
     {
         FrameWriter.WriteData(_core.Out, stream.Id, data, endStream, padLength);
-        stream.SendWindow -= flowLength;
-        _core.Flow.SendWindow -= flowLength;
+        stream.SendWindow.Consume(flowLength);
+        _core.Flow.SendWindow.Consume(flowLength);
         _core.Fsm.Process(ConnectionInput.SendData);
         _core.Streams.Apply(stream, StreamInput.SendData);
         if (endStream)

@@ -6,7 +6,7 @@ namespace H2Sharp;
 /// The peer broke the HTTP/2 protocol (h2's <c>ProtocolError</c>). <see cref="ErrorCode"/> is
 /// the RFC 9113 error code that was sent; <see cref="StreamId"/> is the stream the error is scoped
 /// to (a stream error, reported in <see cref="Events.StreamReset.Error"/>), or 0 for a connection
-/// error, thrown by <see cref="H2Connection.ReceiveData"/> after GOAWAY was queued. The caller's
+/// error, thrown by <see cref="H2Connection.ReceiveData(System.ReadOnlySpan{byte})"/> after GOAWAY was queued. The caller's
 /// own mistakes are never a <see cref="ProtocolException"/>: they are
 /// <see cref="InvalidOperationException"/> or <see cref="ArgumentException"/> (docs/errors.md).
 /// </summary>

@@ -17,8 +17,12 @@ public sealed record ConnectionTerminated : H2Event
     /// <summary>The highest stream id the peer processed or may still process.</summary>
     public int LastStreamId { get; init; }
 
-    /// <summary>The debug data the peer attached (may be empty).</summary>
-    public ReadOnlyMemory<byte> AdditionalData { get; init; }
+    /// <summary>
+    /// The debug data the peer attached, or null when the GOAWAY carried none (h2's <c>None</c>).
+    /// Opaque bytes for diagnostics only (RFC 9113 section 6.8: "Debug information could contain
+    /// security- or privacy-sensitive data"); never empty when not null.
+    /// </summary>
+    public ReadOnlyMemory<byte>? AdditionalData { get; init; }
 
     /// <summary>Prints the members with header lists, byte payloads and settings shown by content (see h2 2.1.1).</summary>
     /// <param name="builder">Where the text goes.</param>

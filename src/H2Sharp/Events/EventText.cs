@@ -57,6 +57,18 @@ internal static class EventText
         }
     }
 
+    public static void Append(StringBuilder builder, string name, ReadOnlyMemory<byte>? bytes)
+    {
+        if (bytes is ReadOnlyMemory<byte> present)
+        {
+            Append(builder, name, present);
+        }
+        else
+        {
+            builder.Append(name).Append(" = null");
+        }
+    }
+
     public static void Append(StringBuilder builder, string name, IReadOnlyDictionary<SettingCode, ChangedSetting> settings)
     {
         builder.Append(name).Append(" = {");

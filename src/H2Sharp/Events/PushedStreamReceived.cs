@@ -19,8 +19,10 @@ public sealed record PushedStreamReceived : H2Event
     public IReadOnlyList<HeaderField> Headers { get; init; } = Array.Empty<HeaderField>();
 
     /// <summary>
-    /// The header fields as text, decoded lazily with <see cref="H2Configuration.HeaderEncoding"/>
-    /// (h2's <c>header_encoding</c>) and cached; null when no encoding is configured (nothing extra is allocated).
+    /// The header fields as text, decoded lazily with the connection's
+    /// <see cref="H2HeaderOptions.HeaderEncoding"/> (h2's <c>header_encoding</c>; initially
+    /// <see cref="H2Configuration.HeaderEncoding"/>) and cached; null when no encoding is set
+    /// (nothing extra is allocated).
     /// </summary>
     public TextHeaderList? TextHeaders { get; init; }
 

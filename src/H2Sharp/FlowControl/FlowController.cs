@@ -10,32 +10,36 @@ namespace H2Sharp;
 /// </summary>
 internal sealed class FlowController
 {
-    private readonly ConnectionCore _core;
+    private readonly IConnectionOutput _output;
+    private readonly StreamManager _streams;
+    private readonly int _initialConnectionWindowSize;
 
     /// <summary>The connection receive window with its automatic strategy; a field so it is updated in place.</summary>
     public ReceiveWindow ReceiveWindow = new(65_535);
 
-    public FlowController(ConnectionCore core)
+    public FlowController(IConnectionOutput output, StreamManager streams, int initialConnectionWindowSize)
     {
-        _core = core;
+        _output = output;
+        _streams = streams;
+        _initialConnectionWindowSize = initialConnectionWindowSize;
     }
 
-    /// <summary>What we may still send on the connection as a whole.</summary>
-    public long SendWindow { get; set; } = 65_535;
+    /// <summary>What we may still send on the connection as a whole; a field so it is updated in place.</summary>
+    public SendWindow SendWindow = new(65_535);
 
     /// <summary>Queues the WINDOW_UPDATE that raises the connection receive window to the configured size.</summary>
     public void SendInitialConnectionWindow()
     {
-        int target = _core.Config.InitialConnectionWindowSize;
+        int target = _initialConnectionWindowSize;
         if (target > 65_535)
         {
             ReceiveWindow = new ReceiveWindow(target);
-            FrameWriter.WriteWindowUpdate(_core.Out, 0, target - 65_535);
+            FrameWriter.WriteWindowUpdate(_output.Out, 0, target - 65_535);
         }
     }
 
     /// <summary>What may be sent on a stream now: the smaller of its window and the connection's, never below 0.</summary>
-    public int Sendable(H2Stream stream) => (int)Math.Max(0, Math.Min(stream.SendWindow, SendWindow));
+    public int Sendable(H2Stream stream) => (int)Math.Max(0, Math.Min(stream.SendWindow.Size, SendWindow.Size));
 
     /// <summary>Takes a received DATA frame's length from the connection window; a connection error when it overruns it.</summary>
     public void ConsumeConnection(int flowControlledLength)
@@ -59,9 +63,9 @@ internal sealed class FlowController
         int increment = ReceiveWindow.Process(flowControlledLength);
         if (increment > 0)
         {
-            int before = _core.BeginControl();
-            FrameWriter.WriteWindowUpdate(_core.Out, 0, increment);
-            _core.EndControl(before);
+            int before = _output.BeginControl();
+            FrameWriter.WriteWindowUpdate(_output.Out, 0, increment);
+            _output.EndControl(before);
         }
     }
 
@@ -81,17 +85,16 @@ internal sealed class FlowController
             // RFC 9113 6.9.1: "If a sender receives a WINDOW_UPDATE that causes a flow-control
             // window to exceed this maximum, it MUST terminate either the stream or the
             // connection, as appropriate."
-            if (SendWindow + increment > int.MaxValue)
+            if (!SendWindow.TryMove(increment))
             {
                 throw new FlowControlException("The peer's WINDOW_UPDATE took the connection window past 2^31-1.", ErrorCode.FlowControlError, 0);
             }
 
-            SendWindow += increment;
-            _core.Emit(new WindowUpdated { StreamId = 0, Delta = increment });
+            _output.Emit(new WindowUpdated { StreamId = 0, Delta = increment });
             return;
         }
 
-        switch (_core.Streams.Receive(frame.StreamId, StreamInput.RecvWindowUpdate, out var stream, out var lookup))
+        switch (_streams.Receive(frame.StreamId, StreamInput.RecvWindowUpdate, out var stream, out var lookup))
         {
             case TransitionOutcome.Forbidden when lookup == StreamLookup.Live:
                 throw new ProtocolException($"WINDOW_UPDATE is not allowed on stream {frame.StreamId} in state {stream!.State}.", ErrorCode.ProtocolError, 0);
@@ -100,19 +103,18 @@ internal sealed class FlowController
                 // flow-control window increment of 0 as a stream error of type PROTOCOL_ERROR".
                 if (increment == 0)
                 {
-                    _core.StreamError(frame.StreamId, ErrorCode.ProtocolError, new ProtocolException("WINDOW_UPDATE with an increment of 0.", ErrorCode.ProtocolError, frame.StreamId));
+                    _output.StreamError(frame.StreamId, ErrorCode.ProtocolError, new ProtocolException("WINDOW_UPDATE with an increment of 0.", ErrorCode.ProtocolError, frame.StreamId));
                     return;
                 }
 
                 // A stream window past 2^31-1 terminates the stream only (h2 2.5.4 bugfix: not the connection).
-                if (stream!.SendWindow + increment > int.MaxValue)
+                if (!stream!.SendWindow.TryMove(increment))
                 {
-                    _core.StreamError(frame.StreamId, ErrorCode.FlowControlError, new FlowControlException("WINDOW_UPDATE took the stream window past 2^31-1.", ErrorCode.FlowControlError, frame.StreamId));
+                    _output.StreamError(frame.StreamId, ErrorCode.FlowControlError, new FlowControlException("WINDOW_UPDATE took the stream window past 2^31-1.", ErrorCode.FlowControlError, frame.StreamId));
                     return;
                 }
 
-                stream.SendWindow += increment;
-                _core.Emit(new WindowUpdated { StreamId = frame.StreamId, Delta = increment });
+                _output.Emit(new WindowUpdated { StreamId = frame.StreamId, Delta = increment });
                 return;
             case TransitionOutcome.Forbidden when lookup == StreamLookup.Idle:
                 // RFC 9113 5.1 (idle): "Receiving any frame other than HEADERS or PRIORITY on a
@@ -122,6 +124,43 @@ internal sealed class FlowController
                 // RFC 9113 5.1 (closed, the closed table's Ignore): WINDOW_UPDATE may arrive after
                 // the stream closed; h2 3.1.1: ignore it. Skipped ids are closed as well.
                 return;
+        }
+    }
+
+    /// <summary>
+    /// The peer changed SETTINGS_INITIAL_WINDOW_SIZE by <paramref name="delta"/>: every stream send
+    /// window moves with it. RFC 9113 6.9.2: "a receiver MUST adjust the size of all stream
+    /// flow-control windows that it maintains by the difference between the new value and the old
+    /// value." ... "An endpoint MUST treat a change to SETTINGS_INITIAL_WINDOW_SIZE that causes any
+    /// flow-control window to exceed the maximum size as a connection error of type FLOW_CONTROL_ERROR."
+    /// Checked for every stream before any moves, so a refused change leaves no window moved.
+    /// </summary>
+    public void OnPeerInitialWindowSizeChanged(long delta, uint newValue)
+    {
+        foreach (var stream in _streams.All)
+        {
+            if (!stream.SendWindow.CanMove(delta))
+            {
+                throw new FlowControlException($"SETTINGS_INITIAL_WINDOW_SIZE = {newValue} would take the window of stream {stream.Id} past 2^31-1.", ErrorCode.FlowControlError, 0);
+            }
+        }
+
+        foreach (var stream in _streams.All)
+        {
+            _ = stream.SendWindow.TryMove(delta); // cannot fail: checked above
+        }
+    }
+
+    /// <summary>
+    /// The peer acknowledged our change of SETTINGS_INITIAL_WINDOW_SIZE by <paramref name="delta"/>:
+    /// every stream receive window moves with it (RFC 9113 6.9.2). Our own value is at most
+    /// 2^31-1 (H2Configuration and UpdateSettings check it), so no window can pass the bound.
+    /// </summary>
+    public void OnOurInitialWindowSizeAcknowledged(long delta)
+    {
+        foreach (var stream in _streams.All)
+        {
+            stream.ReceiveWindow.Adjust(delta);
         }
     }
 
@@ -135,7 +174,7 @@ internal sealed class FlowController
                 throw new ArgumentOutOfRangeException(nameof(increment), increment, $"Incrementing the connection window by {increment} would take it past 2^31-1 (it is {ReceiveWindow.Size}, see InboundFlowControlWindow); pass at most {int.MaxValue - ReceiveWindow.Size}.");
             }
 
-            FrameWriter.WriteWindowUpdate(_core.Out, 0, increment);
+            FrameWriter.WriteWindowUpdate(_output.Out, 0, increment);
             return;
         }
 
@@ -144,7 +183,7 @@ internal sealed class FlowController
             throw new ArgumentOutOfRangeException(nameof(increment), increment, $"Incrementing the window of stream {stream.Id} by {increment} would take it past 2^31-1 (it is {stream.ReceiveWindow.Size}); pass at most {int.MaxValue - stream.ReceiveWindow.Size}.");
         }
 
-        FrameWriter.WriteWindowUpdate(_core.Out, stream.Id, increment);
+        FrameWriter.WriteWindowUpdate(_output.Out, stream.Id, increment);
     }
 
     /// <summary>h2's automatic strategy: processed octets are given back, coalesced (<c>AcknowledgeReceivedData</c>).</summary>
@@ -153,7 +192,7 @@ internal sealed class FlowController
         int connectionIncrement = ReceiveWindow.Process(size);
         if (connectionIncrement > 0)
         {
-            FrameWriter.WriteWindowUpdate(_core.Out, 0, connectionIncrement);
+            FrameWriter.WriteWindowUpdate(_output.Out, 0, connectionIncrement);
         }
 
         // No point reopening a stream the peer has finished sending on.
@@ -162,7 +201,7 @@ internal sealed class FlowController
             int streamIncrement = stream.ReceiveWindow.Process(size);
             if (streamIncrement > 0)
             {
-                FrameWriter.WriteWindowUpdate(_core.Out, stream.Id, streamIncrement);
+                FrameWriter.WriteWindowUpdate(_output.Out, stream.Id, streamIncrement);
             }
         }
     }

@@ -176,6 +176,17 @@ public sealed class FrameReader
 
         FrameHeader pending = ReadCheckedHeader(_buffer);
         int total = FrameHeader.Size + pending.Length;
+        if (_buffered == FrameHeader.Size && input.Length >= pending.Length)
+        {
+            // Only the header was cut off (a gathered write puts headers and payloads in
+            // separate segments): the payload is whole in this input, so hand it out uncopied.
+            header = pending;
+            payload = input.Slice(0, pending.Length);
+            input = input.Slice(pending.Length);
+            _buffered = 0;
+            return true;
+        }
+
         EnsureCapacity(total);
         Take(ref input, total - _buffered);
         if (_buffered < total)

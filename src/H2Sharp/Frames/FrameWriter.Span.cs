@@ -100,8 +100,7 @@ public static partial class FrameWriter
         Span<byte> body = destination.Slice(FrameHeader.Size);
         foreach (Setting setting in settings)
         {
-            BinaryPrimitives.WriteUInt16BigEndian(body, (ushort)setting.Code);
-            BinaryPrimitives.WriteUInt32BigEndian(body.Slice(2), setting.Value);
+            setting.Write(body);
             body = body.Slice(Setting.Size);
         }
 

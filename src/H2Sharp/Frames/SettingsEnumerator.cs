@@ -2,7 +2,7 @@ using System;
 
 namespace H2Sharp.Frames;
 
-/// <summary>Enumerates the settings of a <see cref="SettingsFrame"/> in order, without allocation.</summary>
+/// <summary>Enumerates the settings of a SETTINGS frame (<c>SettingsFrame.GetEnumerator</c>) in order, without allocation.</summary>
 public ref struct SettingsEnumerator
 {
     private readonly ReadOnlySpan<byte> _payload;
@@ -15,7 +15,7 @@ public ref struct SettingsEnumerator
     }
 
     /// <summary>The current setting; valid after <see cref="MoveNext"/> returned true.</summary>
-    public readonly Setting Current => SettingsFrame.ReadSetting(_payload.Slice(_offset, Setting.Size));
+    public readonly Setting Current => Setting.Read(_payload.Slice(_offset, Setting.Size));
 
     /// <summary>Moves to the next setting.</summary>
     /// <returns>False when there are no more settings.</returns>

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 
@@ -38,7 +37,7 @@ public readonly ref struct SettingsFrame
                 throw new ArgumentOutOfRangeException(nameof(index), index, "Use an index from 0 to Count - 1.");
             }
 
-            return ReadSetting(_payload.Slice(index * Setting.Size, Setting.Size));
+            return Setting.Read(_payload.Slice(index * Setting.Size, Setting.Size));
         }
     }
 
@@ -79,9 +78,6 @@ public readonly ref struct SettingsFrame
     /// <summary>Enumerates the settings in order, without allocation (<c>foreach</c> support).</summary>
     /// <returns>A struct enumerator over this frame's payload.</returns>
     public SettingsEnumerator GetEnumerator() => new(_payload);
-
-    internal static Setting ReadSetting(ReadOnlySpan<byte> octets) =>
-        new((SettingCode)BinaryPrimitives.ReadUInt16BigEndian(octets), BinaryPrimitives.ReadUInt32BigEndian(octets.Slice(2)));
 
     /// <summary>Describes the frame for logs, e.g. <c>SETTINGS [MaxConcurrentStreams=100, InitialWindowSize=65535]</c>.</summary>
     /// <returns>A one-line description.</returns>

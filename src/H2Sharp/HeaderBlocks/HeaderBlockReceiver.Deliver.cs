@@ -48,7 +48,7 @@ internal sealed partial class HeaderBlockReceiver
         var priority = _priority is { } p && PrioritySignals.ReportRfc7540(_core)
             ? new PriorityUpdated { StreamId = stream.Id, Weight = p.Weight, DependsOn = p.StreamDependency, Exclusive = p.Exclusive }
             : null;
-        var text = TextHeaderList.Create(headers, _core.Config.HeaderEncoding);
+        var text = TextHeaderList.Create(headers, _core.HeaderOptions.HeaderEncoding);
         H2Event e = kind switch
         {
             HeaderBlockKind.Request => new RequestReceived { StreamId = stream.Id, Headers = headers, TextHeaders = text, StreamEnded = ended, PriorityUpdated = priority },

@@ -161,8 +161,8 @@ internal sealed partial class HeaderBlockReceiver
     }
 
     private HeaderRuleOptions InboundOptions => new(
-        _core.Config.ValidateInboundHeaders,
-        _core.Config.NormalizeInboundHeaders,
+        _core.HeaderOptions.ValidateInboundHeaders,
+        _core.HeaderOptions.NormalizeInboundHeaders,
         SplitCookies: false,
         ExtendedConnect: _core.Settings.Local.EnableConnectProtocol);
 }

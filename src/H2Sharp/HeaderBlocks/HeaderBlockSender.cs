@@ -44,9 +44,9 @@ internal sealed class HeaderBlockSender
 
         var kind = KindOf(stream, headers, endStream);
         var prepared = OutboundHeaderRules.Prepare(headers, kind, new HeaderRuleOptions(
-            _core.Config.ValidateOutboundHeaders,
-            _core.Config.NormalizeOutboundHeaders,
-            _core.Config.SplitOutboundCookies,
+            _core.HeaderOptions.ValidateOutboundHeaders,
+            _core.HeaderOptions.NormalizeOutboundHeaders,
+            _core.HeaderOptions.SplitOutboundCookies,
             _core.Settings.Remote.EnableConnectProtocol), out var facts);
         if (priority is not null)
         {

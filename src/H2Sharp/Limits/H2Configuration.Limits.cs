@@ -5,7 +5,7 @@ namespace H2Sharp;
 /// <summary>
 /// The rate limits and abuse caps added against known HTTP/2 attacks (docs/security.md has the
 /// table of attack, limit, default and how other stacks compare). Each trips GOAWAY
-/// ENHANCE_YOUR_CALM and a <see cref="DenialOfServiceException"/> from <see cref="H2Connection.ReceiveData"/>.
+/// ENHANCE_YOUR_CALM and a <see cref="DenialOfServiceException"/> from <see cref="H2Connection.ReceiveData(System.ReadOnlySpan{byte})"/>.
 /// </summary>
 public sealed partial class H2Configuration
 {

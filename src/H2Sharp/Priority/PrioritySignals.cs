@@ -20,4 +20,13 @@ internal static class PrioritySignals
         core.Config.NoRfc7540Priorities
         || (core.Settings.Remote.TryGetValue(SettingCode.NoRfc7540Priorities, out var v) && v == 1);
 
+    /// <summary>
+    /// True when RFC 9218's scheme is in use, so frame type 0x10 is PRIORITY_UPDATE: when either
+    /// side sent SETTINGS_NO_RFC7540_PRIORITIES = 1, the only signal RFC 9218 defines. Section
+    /// 2.1.1: with the setting "absent", a client "SHOULD stop sending PRIORITY_UPDATE frames ...,
+    /// since those frames are likely to be ignored"; so without it 0x10 is an unknown frame, as
+    /// in h2. The peer's first frame is its SETTINGS (RFC 9113 3.4), so its value is known
+    /// before any 0x10 frame is read.
+    /// </summary>
+    public static bool ExtensiblePrioritiesInUse(ConnectionCore core) => Disabled(core);
 }

@@ -94,6 +94,6 @@ internal sealed partial class HeaderBlockReceiver
         var headers = InboundHeaderRules.Normalize(fields, HeaderBlockKind.Request, options);
         var stream = _core.Admission.ReserveInbound(_promisedStreamId);
         stream.RequestWasHead = facts.IsHead;
-        _core.Emit(new PushedStreamReceived { ParentStreamId = StreamId, PushedStreamId = _promisedStreamId, Headers = headers, TextHeaders = TextHeaderList.Create(headers, _core.Config.HeaderEncoding) });
+        _core.Emit(new PushedStreamReceived { ParentStreamId = StreamId, PushedStreamId = _promisedStreamId, Headers = headers, TextHeaders = TextHeaderList.Create(headers, _core.HeaderOptions.HeaderEncoding) });
     }
 }

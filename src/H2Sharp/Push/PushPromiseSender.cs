@@ -51,9 +51,9 @@ internal sealed class PushPromiseSender
         _core.Admission.CheckPromisedOutbound(promisedStreamId);
 
         var prepared = OutboundHeaderRules.Prepare(requestHeaders, HeaderBlockKind.Request, new HeaderRuleOptions(
-            _core.Config.ValidateOutboundHeaders,
-            _core.Config.NormalizeOutboundHeaders,
-            _core.Config.SplitOutboundCookies), out var facts);
+            _core.HeaderOptions.ValidateOutboundHeaders,
+            _core.HeaderOptions.NormalizeOutboundHeaders,
+            _core.HeaderOptions.SplitOutboundCookies), out var facts);
         if (PushRules.CheckPromisedRequest(facts) is { } problem)
         {
             throw new ArgumentException(problem, nameof(requestHeaders));

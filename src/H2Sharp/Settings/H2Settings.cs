@@ -145,7 +145,7 @@ public sealed class H2Settings : IReadOnlyDictionary<SettingCode, uint>
 
         foreach (var (code, value) in batch)
         {
-            var old = _values.TryGetValue(code, out var v) ? v : 0;
+            uint? old = _values.TryGetValue(code, out var v) ? v : null;
             Set(code, value);
             // A setting repeated in one frame counts once: first old value, last new value.
             changes[code] = changes.TryGetValue(code, out var earlier)

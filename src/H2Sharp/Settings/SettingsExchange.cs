@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using H2Sharp.Events;
 using H2Sharp.Frames;
+using H2Sharp.Hpack;
 
 namespace H2Sharp;
 
@@ -12,13 +13,29 @@ namespace H2Sharp;
 /// </summary>
 internal sealed partial class SettingsExchange
 {
-    private readonly ConnectionCore _core;
+    private readonly IConnectionOutput _output;
+    private readonly H2Configuration _config;
+    private readonly ConnectionLedger _ledger;
+    private readonly FlowController _flow;
+    private readonly HpackDecoder _decoder;
+    private readonly HpackEncoder _encoder;
+    private readonly FrameReader _reader;
+    private readonly bool _client;
+
+    /// <summary>SETTINGS_INITIAL_WINDOW_SIZE before any SETTINGS frame (RFC 9113 section 6.5.2).</summary>
+    private const uint RfcInitialWindowSize = 65_535;
     private bool _remoteSettingsSeen;
 
-    public SettingsExchange(ConnectionCore core)
+    public SettingsExchange(IConnectionOutput output, H2Configuration config, ConnectionLedger ledger, FlowController flow, HpackDecoder decoder, HpackEncoder encoder, FrameReader reader)
     {
-        _core = core;
-        var config = core.Config;
+        _output = output;
+        _config = config;
+        _ledger = ledger;
+        _flow = flow;
+        _decoder = decoder;
+        _encoder = encoder;
+        _reader = reader;
+        _client = config.ClientSide;
         // h2: MAX_CONCURRENT_STREAMS and MAX_HEADER_LIST_SIZE protect us from the start;
         // the other values wait for the peer's acknowledgement like any change.
         var initial = new List<KeyValuePair<SettingCode, uint>>(2);
@@ -28,8 +45,8 @@ internal sealed partial class SettingsExchange
         }
 
         initial.Add(new(SettingCode.MaxHeaderListSize, config.MaxHeaderListSize));
-        Local = new H2Settings(core.Client, initial);
-        Remote = new H2Settings(!core.Client);
+        Local = new H2Settings(_client, initial);
+        Remote = new H2Settings(!_client);
     }
 
     public H2Settings Local { get; }
@@ -39,11 +56,11 @@ internal sealed partial class SettingsExchange
     /// <summary>Queues our first SETTINGS frame: every value we advertise, in h2's order.</summary>
     public void SendInitial()
     {
-        var c = _core.Config;
+        var c = _config;
         var all = new List<KeyValuePair<SettingCode, uint>>(7)
         {
             new(SettingCode.HeaderTableSize, (uint)c.HeaderTableSize),
-            new(SettingCode.EnablePush, _core.Client && c.EnablePush ? 1u : 0u),
+            new(SettingCode.EnablePush, _client && c.EnablePush ? 1u : 0u),
             new(SettingCode.InitialWindowSize, (uint)c.InitialWindowSize),
             new(SettingCode.MaxFrameSize, (uint)c.MaxFrameSize),
             new(SettingCode.EnableConnectProtocol, c.EnableConnectProtocol ? 1u : 0u),
@@ -75,12 +92,12 @@ internal sealed partial class SettingsExchange
             }
 
             // RFC 9113 6.5.2: "A server MUST NOT explicitly set this value to 1."
-            if (code == SettingCode.EnablePush && value == 1 && !_core.Client)
+            if (code == SettingCode.EnablePush && value == 1 && !_client)
             {
                 throw new EndpointRoleException("A server must not set SETTINGS_ENABLE_PUSH to 1 (RFC 9113 section 6.5.2); only a client advertises it.");
             }
 
-            SettingsChangeRules.CheckOutbound(_core.Config, Local, code, value);
+            SettingsChangeRules.CheckOutbound(_config, Local, code, value);
         }
 
         Write(list, onlyChangesPending: false);
@@ -96,7 +113,7 @@ internal sealed partial class SettingsExchange
             return;
         }
 
-        _core.Ledger.CheckSettingsEntries(frame.Count);
+        _ledger.CheckSettingsEntries(frame.Count);
 
         var batch = new KeyValuePair<SettingCode, uint>[frame.Count];
         int i = 0;
@@ -109,7 +126,7 @@ internal sealed partial class SettingsExchange
 
             // RFC 9113 6.5.2: "A client MUST treat receipt of a SETTINGS frame with
             // SETTINGS_ENABLE_PUSH set to 1 as a connection error of type PROTOCOL_ERROR."
-            if (_core.Client && setting.Code == SettingCode.EnablePush && setting.Value == 1)
+            if (_client && setting.Code == SettingCode.EnablePush && setting.Value == 1)
             {
                 throw new InvalidSettingsValueException("A server sent SETTINGS_ENABLE_PUSH = 1 (RFC 9113 section 6.5.2).", ErrorCode.ProtocolError, 0);
             }
@@ -129,10 +146,10 @@ internal sealed partial class SettingsExchange
 
         // RFC 9113 6.5.3: "Upon receiving and applying the parameters, the recipient MUST
         // immediately emit a SETTINGS frame with the ACK flag set."
-        int before = _core.BeginControl();
-        FrameWriter.WriteSettingsAck(_core.Out);
-        _core.EndControl(before);
-        _core.Emit(new RemoteSettingsChanged { ChangedSettings = changes });
+        int before = _output.BeginControl();
+        FrameWriter.WriteSettingsAck(_output.Out);
+        _output.EndControl(before);
+        _output.Emit(new RemoteSettingsChanged { ChangedSettings = changes });
     }
 
     private void OnAck()
@@ -143,27 +160,22 @@ internal sealed partial class SettingsExchange
             switch (code)
             {
                 case SettingCode.HeaderTableSize:
-                    _core.Decoder.MaxDynamicTableSize = (int)Math.Min(change.NewValue, int.MaxValue);
+                    _decoder.MaxDynamicTableSize = (int)Math.Min(change.NewValue, int.MaxValue);
                     break;
                 case SettingCode.MaxFrameSize:
                     // h2 2.5.0 bugfix: the frame size we raised is accepted once acknowledged.
-                    _core.Reader.MaxFrameSize = (int)change.NewValue;
+                    _reader.MaxFrameSize = (int)change.NewValue;
                     break;
                 case SettingCode.MaxHeaderListSize:
-                    _core.Decoder.MaxHeaderListSize = (int)Math.Min(change.NewValue, int.MaxValue);
+                    _decoder.MaxHeaderListSize = (int)Math.Min(change.NewValue, int.MaxValue);
                     break;
                 case SettingCode.InitialWindowSize:
-                    long delta = (long)change.NewValue - change.OriginalValue;
-                    foreach (var stream in _core.Streams.All)
-                    {
-                        stream.ReceiveWindow.Adjust(delta);
-                    }
-
+                    _flow.OnOurInitialWindowSizeAcknowledged(InitialWindowDelta(change));
                     break;
             }
         }
 
-        _core.Emit(new SettingsAcknowledged { ChangedSettings = changes });
+        _output.Emit(new SettingsAcknowledged { ChangedSettings = changes });
     }
 
     private void ApplyRemote(SettingCode code, ChangedSetting change)
@@ -171,31 +183,22 @@ internal sealed partial class SettingsExchange
         switch (code)
         {
             case SettingCode.HeaderTableSize:
-                _core.Encoder.SetMaxDynamicTableSize((int)Math.Min(change.NewValue, int.MaxValue));
+                _encoder.SetMaxDynamicTableSize((int)Math.Min(change.NewValue, int.MaxValue));
                 break;
             case SettingCode.InitialWindowSize:
-                // RFC 9113 6.9.2: "a receiver MUST adjust the size of all stream flow-control
-                // windows that it maintains by the difference between the new value and the old
-                // value." ... "An endpoint MUST treat a change to SETTINGS_INITIAL_WINDOW_SIZE
-                // that causes any flow-control window to exceed the maximum size as a connection
-                // error of type FLOW_CONTROL_ERROR."
-                long delta = (long)change.NewValue - change.OriginalValue;
-                foreach (var stream in _core.Streams.All)
-                {
-                    if (stream.SendWindow + delta > int.MaxValue)
-                    {
-                        throw new FlowControlException($"SETTINGS_INITIAL_WINDOW_SIZE = {change.NewValue} would take the window of stream {stream.Id} past 2^31-1.", ErrorCode.FlowControlError, 0);
-                    }
-                }
-
-                foreach (var stream in _core.Streams.All)
-                {
-                    stream.SendWindow += delta;
-                }
-
+                // RFC 9113 6.9.2: every stream send window moves by the difference (FlowControl owns it).
+                _flow.OnPeerInitialWindowSizeChanged(InitialWindowDelta(change), change.NewValue);
                 break;
         }
     }
+
+    /// <summary>
+    /// How far a change of SETTINGS_INITIAL_WINDOW_SIZE moves every stream window. The setting
+    /// always has a value (RFC 9113 6.5.2: initial value 65,535), so OriginalValue is never null
+    /// here; the fallback only keeps the arithmetic total.
+    /// </summary>
+    private static long InitialWindowDelta(ChangedSetting change) =>
+        (long)change.NewValue - (change.OriginalValue ?? RfcInitialWindowSize);
 
     private void Write(List<KeyValuePair<SettingCode, uint>> values, bool onlyChangesPending)
     {
@@ -211,7 +214,7 @@ internal sealed partial class SettingsExchange
             }
         }
 
-        FrameWriter.WriteSettings(_core.Out, wire);
+        FrameWriter.WriteSettings(_output.Out, wire);
         Local.Propose(pending.ToArray());
     }
 }

@@ -16,7 +16,7 @@ internal sealed class H2Stream
     {
         Id = id;
         LocallyInitiated = locallyInitiated;
-        SendWindow = sendWindow;
+        SendWindow = new SendWindow(sendWindow);
         ReceiveWindow = new ReceiveWindow(receiveWindow);
     }
 
@@ -27,8 +27,8 @@ internal sealed class H2Stream
 
     public StreamState State { get; set; }
 
-    /// <summary>What we may still send; negative after the peer shrank SETTINGS_INITIAL_WINDOW_SIZE.</summary>
-    public long SendWindow { get; set; }
+    /// <summary>What we may still send; negative after the peer shrank SETTINGS_INITIAL_WINDOW_SIZE. A field so it is updated in place.</summary>
+    public SendWindow SendWindow;
 
     /// <summary>Header blocks received so far.</summary>
     public HeaderPhase InboundPhase { get; set; }

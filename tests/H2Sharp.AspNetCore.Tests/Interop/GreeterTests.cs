@@ -57,7 +57,10 @@ public sealed class GreeterTests
         using GrpcChannel channel = Channel(host);
         var client = new Greeter.GreeterClient(channel);
 
-        using AsyncServerStreamingCall<HelloReply> call = client.SayHelloStream(new HelloRequest { Name = "late" }, deadline: DateTime.UtcNow.AddMilliseconds(400));
+        // Warm the channel first so the deadline measures the stream, not connection setup; 50
+        // replies 100 ms apart take 5 s, so a 2 s deadline passes mid-stream even on a loaded machine.
+        Assert.Equal("Hello warm", (await client.SayHelloAsync(new HelloRequest { Name = "warm" })).Message);
+        using AsyncServerStreamingCall<HelloReply> call = client.SayHelloStream(new HelloRequest { Name = "late" }, deadline: DateTime.UtcNow.AddSeconds(2));
         int received = 0;
         RpcException error = await Assert.ThrowsAsync<RpcException>(async () =>
         {

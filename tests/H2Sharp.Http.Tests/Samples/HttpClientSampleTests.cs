@@ -94,6 +94,7 @@ public sealed class HttpClientSampleTests(KestrelFixture kestrel) : IClassFixtur
     {
         (int code, _, string error) = await RunSampleAsync("not a url");
         Assert.Equal(2, code);
-        Assert.Contains("usage: HttpClientSample", error, StringComparison.Ordinal);
+        Assert.StartsWith("'not a url' is not an absolute http or https URL.\n", error, StringComparison.Ordinal);
+        Assert.Contains("Usage:\n  HttpClientSample <URL> [options]\n", error, StringComparison.Ordinal);
     }
 }

@@ -15,6 +15,31 @@ namespace H2Sharp.Interop.Tests.Conformance;
 /// Each case asserts the exact frames and error codes that come back. A PING after frames that
 /// must be ignored proves nothing was answered before it.
 /// </summary>
+/// <remarks>
+/// The matrix, both roles (S = server test, C = client test; "-" = nothing is answered, proved by
+/// a PING ACK or by the client's closing GOAWAY NO_ERROR coming next):
+/// <code>
+/// | stream situation                        | DATA                  | HEADERS               | WINDOW_UPDATE | RST_STREAM      | PRIORITY |
+/// |-----------------------------------------|-----------------------|-----------------------|---------------|-----------------|----------|
+/// | closed by END_STREAM both ways          | GOAWAY STREAM_CLOSED  | GOAWAY STREAM_CLOSED  | -             | -               | -        |
+/// | closed by RST_STREAM we sent            | - (HPACK kept)        | - (HPACK kept)        | -             | -               | -        |
+/// | closed by RST_STREAM we received        | RST STREAM_CLOSED     | RST STREAM_CLOSED     | -             | -               | -        |
+/// | GOAWAY received, END_STREAM both ways   | GOAWAY STREAM_CLOSED  | GOAWAY STREAM_CLOSED  | -             | -               | -        |
+/// | C: stream above GOAWAY's last id (0)    | RST STREAM_CLOSED     | RST STREAM_CLOSED     | -             | -               | -        |
+/// | half-closed (remote)                    | RST STREAM_CLOSED     | RST STREAM_CLOSED     | - (taken)     | - (closes it)   | -        |
+///
+/// | self-dependency (RFC 7540 5.3.1)        | default               | NO_RFC7540_PRIORITIES = 1 (RFC 9218 2.1) |
+/// |-----------------------------------------|-----------------------|------------------------------------------|
+/// | PRIORITY on an idle stream              | RST PROTOCOL_ERROR    | -                                        |
+/// | HEADERS with priority on its own stream | RST PROTOCOL_ERROR    | - (the request or response goes on)      |
+/// </code>
+/// Every cell has a test in each role, except GOAWAY sent by the sample: both samples send
+/// GOAWAY only as they close the socket, so no late frame can follow it over the wire; that
+/// row (streams that finish, new ones refused with RST_STREAM REFUSED_STREAM, RFC 9113 6.8) is
+/// pinned by ShutdownAndPingTests.Graceful_close_lets_existing_streams_finish_and_refuses_new_ones
+/// in tests/H2Sharp.Tests/Connection. The server sample has no stream above a GOAWAY's last id
+/// (a client-sent GOAWAY names server-initiated streams only).
+/// </remarks>
 [Collection(SamplesCollection.Name)]
 public sealed class LateFrameConformanceTests(AsyncServerFixture server) : IClassFixture<AsyncServerFixture>
 {
@@ -188,6 +213,54 @@ public sealed class LateFrameConformanceTests(AsyncServerFixture server) : IClas
             FrameWriter.WriteData(w, 1, "late"u8, endStream: false);
         });
         Assert.Equal("GoAway 0 StreamClosed", Describe(NextSignificant(peer)));
+    }
+
+    [Fact]
+    public void Server_that_received_goaway_answers_headers_after_end_stream_both_ways_with_goaway_stream_closed()
+    {
+        using var peer = ConnectToServer();
+        GetAndReadResponse(peer, 1, "/notes.txt");
+        byte[] late = peer.EncodeHeaders(new HeaderField("x-trailer", "late"));
+        peer.Write(w =>
+        {
+            FrameWriter.WriteGoAway(w, 0, ErrorCode.NoError, ReadOnlySpan<byte>.Empty);
+            FrameWriter.WriteHeaders(w, 1, late, endStream: true, endHeaders: true);
+        });
+        Assert.Equal("GoAway 0 StreamClosed", Describe(NextSignificant(peer)));
+    }
+
+    [Fact]
+    public void Server_that_received_goaway_ignores_window_update_rst_stream_and_priority_after_end_stream_both_ways()
+    {
+        using var peer = ConnectToServer();
+        GetAndReadResponse(peer, 1, "/notes.txt");
+        const ulong marker = 0x4C41_5445_0000_0002;
+        peer.Write(w =>
+        {
+            FrameWriter.WriteGoAway(w, 0, ErrorCode.NoError, ReadOnlySpan<byte>.Empty);
+            FrameWriter.WriteWindowUpdate(w, 1, 100);
+            FrameWriter.WriteRstStream(w, 1, ErrorCode.Cancel);
+            FrameWriter.WritePriority(w, 1, new PriorityInfo(0, 16, false));
+            FrameWriter.WritePing(w, marker, ack: false);
+        });
+        var frame = NextSignificant(peer);
+        Assert.Equal("Ping 0 NoError", Describe(frame));
+        Assert.Equal(marker, frame.PingData);
+    }
+
+    [Fact]
+    public void Server_ignores_self_dependency_once_the_client_sent_no_rfc7540_priorities()
+    {
+        // RFC 9218 2.1: "A server that receives SETTINGS_NO_RFC7540_PRIORITIES with a value of 1
+        // MUST ignore HTTP/2 priority signals", the faulty ones included.
+        using var peer = ConnectToServer(new Setting(SettingCode.NoRfc7540Priorities, 1));
+        peer.Write(w => FrameWriter.WritePriority(w, 3, new PriorityInfo(3, 16, false)));
+        AssertOnlyPingAck(peer);
+        byte[] request = peer.EncodeHeaders(Request("/notes.txt"));
+        peer.Write(w => FrameWriter.WriteHeaders(w, 5, request, endStream: true, endHeaders: true, new PriorityInfo(5, 16, false)));
+        var (headers, body, _) = peer.ReadResponse(5);
+        Assert.Equal("200", headers.Single(h => h.NameString == ":status").ValueString);
+        Assert.Equal("plain text\n", System.Text.Encoding.ASCII.GetString(body));
     }
 
     // ---- client role: samples/Client against a raw server ----
@@ -372,15 +445,115 @@ public sealed class LateFrameConformanceTests(AsyncServerFixture server) : IClas
         Assert.Equal("RstStream 1 StreamClosed", frames[0]);
     }
 
+    [Fact]
+    public void Client_answers_headers_on_half_closed_remote_with_rst_stream_stream_closed()
+    {
+        var frames = RunPostAgainst((s, w) =>
+        {
+            WriteResponse(s, w);
+            byte[] late = s.EncodeHeaders(new HeaderField("x-trailer", "late"));
+            FrameWriter.WriteHeaders(w, 1, late, endStream: true, endHeaders: true);
+        });
+        Assert.Equal("RstStream 1 StreamClosed", frames.First(f => !f.StartsWith("Data 1", StringComparison.Ordinal)));
+        Assert.DoesNotContain(frames, f => f.StartsWith("GoAway", StringComparison.Ordinal) && f != "GoAway 0 NoError");
+    }
+
+    [Fact]
+    public void Client_takes_window_update_priority_and_rst_stream_on_half_closed_remote()
+    {
+        // WINDOW_UPDATE and PRIORITY are not answered (the PING's ACK comes first); RST_STREAM
+        // closes the stream as reset by the peer, so the DATA after it is a stream error STREAM_CLOSED.
+        var frames = RunPostAgainst((s, w) =>
+        {
+            WriteResponse(s, w);
+            FrameWriter.WriteWindowUpdate(w, 1, 100);
+            FrameWriter.WritePriority(w, 1, new PriorityInfo(0, 32, false));
+            FrameWriter.WritePing(w, 7, ack: false);
+            FrameWriter.WriteRstStream(w, 1, ErrorCode.Cancel);
+            FrameWriter.WriteData(w, 1, "late"u8, endStream: false);
+        });
+        var answers = frames.Where(f => !f.StartsWith("Data 1", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["Ping 0 NoError", "RstStream 1 StreamClosed"], answers.Take(2));
+        Assert.DoesNotContain(answers, f => f.StartsWith("GoAway", StringComparison.Ordinal) && f != "GoAway 0 NoError");
+    }
+
+    [Fact]
+    public void Client_that_received_goaway_answers_headers_after_end_stream_both_ways_with_goaway_stream_closed()
+    {
+        var frames = RunClientAgainst((s, w) =>
+        {
+            FrameWriter.WriteGoAway(w, 1, ErrorCode.NoError, ReadOnlySpan<byte>.Empty);
+            WriteResponse(s, w);
+            byte[] late = s.EncodeHeaders(new HeaderField("x-trailer", "late"));
+            FrameWriter.WriteHeaders(w, 1, late, endStream: true, endHeaders: true);
+        });
+        Assert.Equal(["GoAway 0 StreamClosed"], frames);
+    }
+
+    [Fact]
+    public void Client_that_received_goaway_ignores_window_update_rst_stream_and_priority_after_end_stream_both_ways()
+    {
+        var frames = RunClientAgainst((s, w) =>
+        {
+            FrameWriter.WriteGoAway(w, 1, ErrorCode.NoError, ReadOnlySpan<byte>.Empty);
+            WriteResponse(s, w);
+            FrameWriter.WriteWindowUpdate(w, 1, 100);
+            FrameWriter.WriteRstStream(w, 1, ErrorCode.Cancel);
+            FrameWriter.WritePriority(w, 1, new PriorityInfo(0, 16, false));
+        });
+        Assert.Equal(["GoAway 0 NoError"], frames);
+    }
+
+    [Fact]
+    public void Client_answers_headers_on_a_stream_refused_by_goaway_with_rst_stream_stream_closed()
+    {
+        var frames = RunClientAgainst((s, w) =>
+        {
+            byte[] late = s.EncodeHeaders(new HeaderField(":status", "200"));
+            FrameWriter.WriteGoAway(w, 0, ErrorCode.NoError, ReadOnlySpan<byte>.Empty);
+            FrameWriter.WriteHeaders(w, 1, late, endStream: true, endHeaders: true);
+        });
+        Assert.Equal("RstStream 1 StreamClosed", frames[0]);
+    }
+
+    [Fact]
+    public void Client_ignores_window_update_rst_stream_and_priority_on_a_stream_refused_by_goaway()
+    {
+        var frames = RunClientAgainst((s, w) =>
+        {
+            FrameWriter.WriteGoAway(w, 0, ErrorCode.NoError, ReadOnlySpan<byte>.Empty);
+            FrameWriter.WriteWindowUpdate(w, 1, 100);
+            FrameWriter.WriteRstStream(w, 1, ErrorCode.Cancel);
+            FrameWriter.WritePriority(w, 1, new PriorityInfo(0, 16, false));
+        });
+        Assert.Equal(["GoAway 0 NoError"], frames);
+    }
+
+    [Fact]
+    public void Client_ignores_self_dependency_once_the_server_sent_no_rfc7540_priorities()
+    {
+        // RFC 9218 2.1: with SETTINGS_NO_RFC7540_PRIORITIES = 1 the RFC 7540 scheme is off, its
+        // faults included: neither the PRIORITY nor the response's priority fields are answered.
+        var frames = RunClientAgainst(
+            (s, w) =>
+            {
+                FrameWriter.WritePriority(w, 3, new PriorityInfo(3, 16, false));
+                byte[] block = s.EncodeHeaders(new HeaderField(":status", "200"));
+                FrameWriter.WriteHeaders(w, 1, block, endStream: true, endHeaders: true, new PriorityInfo(1, 16, false));
+            },
+            serverSettings: [new Setting(SettingCode.NoRfc7540Priorities, 1)]);
+        Assert.Equal(["GoAway 0 NoError"], frames);
+    }
+
     // ---- helpers ----
 
-    private RawH2Peer ConnectToServer()
+    private RawH2Peer ConnectToServer(params Setting[] settings)
     {
         var tcp = new TcpClient();
         tcp.Connect(IPAddress.Loopback, server.CleartextPort);
         var peer = new RawH2Peer(tcp.GetStream());
         peer.WriteRaw(RawH2Peer.ClientPreface);
-        peer.Write(w => FrameWriter.WriteSettings(w, ReadOnlySpan<Setting>.Empty));
+        peer.Write(w => FrameWriter.WriteSettings(w, settings));
         bool theirs = false, ack = false;
         while (!(theirs && ack))
         {
@@ -473,12 +646,31 @@ public sealed class LateFrameConformanceTests(AsyncServerFixture server) : IClas
     }
 
     /// <summary>
+    /// A POST larger than the initial window: the script starts once the request HEADERS came, and
+    /// when it ends the response, stream 1 is half-closed (remote) at the client while its body
+    /// waits for window (the client runs until its --timeout).
+    /// </summary>
+    private static List<string> RunPostAgainst(Action<RawH2Peer, ArrayBufferWriter<byte>> script)
+    {
+        string body = Path.Combine(Path.GetTempPath(), $"h2sharp-late-{Guid.NewGuid():N}.bin");
+        File.WriteAllBytes(body, new byte[100_000]);
+        try
+        {
+            return RunClientAgainst(script, ["--timeout", "10", "--post", body], f => f.Type == FrameType.Headers && f.StreamId == 1);
+        }
+        finally
+        {
+            File.Delete(body);
+        }
+    }
+
+    /// <summary>
     /// Runs samples/Client against a raw server on a free loopback port: handshake, reads the
     /// request on stream 1, then lets <paramref name="script"/> write. Everything the client sends
     /// after the request is returned as "Type stream code" (SETTINGS and WINDOW_UPDATE left out).
     /// The script's frames go out in one TCP write, so the client reads them in one batch.
     /// </summary>
-    private static List<string> RunClientAgainst(Action<RawH2Peer, ArrayBufferWriter<byte>> script, string[]? clientArgs = null, Func<RawFrame, bool>? requestSeen = null)
+    private static List<string> RunClientAgainst(Action<RawH2Peer, ArrayBufferWriter<byte>> script, string[]? clientArgs = null, Func<RawFrame, bool>? requestSeen = null, Setting[]? serverSettings = null)
     {
         // By default the script starts once the request ended (END_STREAM on stream 1).
         requestSeen ??= f => f.Type is FrameType.Headers or FrameType.Data && f.StreamId == 1 && f.EndStream;
@@ -491,7 +683,7 @@ public sealed class LateFrameConformanceTests(AsyncServerFixture server) : IClas
             using var socket = listener.AcceptTcpClient();
             using var s = new RawH2Peer(socket.GetStream());
             Assert.Equal(RawH2Peer.ClientPreface, s.ReadExactly(RawH2Peer.ClientPreface.Length));
-            s.Write(w => FrameWriter.WriteSettings(w, ReadOnlySpan<Setting>.Empty));
+            s.Write(w => FrameWriter.WriteSettings(w, serverSettings ?? []));
             RawFrame frame;
             do
             {

@@ -1,8 +1,14 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using H2Sharp.Interop.Tests.Support;
 
 namespace H2Sharp.Interop.Tests.Samples;
 
-/// <summary>samples/AsyncServer with its defaults: the wwwroot next to the program and a fresh self-signed certificate.</summary>
+/// <summary>
+/// samples/AsyncServer with its defaults (the wwwroot next to the program and a fresh
+/// self-signed certificate), and with a certificate of ours given as PEM files (--cert/--key).
+/// </summary>
 [Collection(SamplesCollection.Name)]
 public sealed class AsyncServerDefaultsTests
 {
@@ -33,5 +39,43 @@ public sealed class AsyncServerDefaultsTests
             $"-sS -k --http1.1 --max-time 30 https://127.0.0.1:{port}/", TimeSpan.FromSeconds(60));
 
         Assert.NotEqual(0, exitCode);
+    }
+
+    [Fact]
+    public async Task Presents_the_certificate_given_as_pem_files()
+    {
+        string dir = Directory.CreateTempSubdirectory("h2sharp-pem-").FullName;
+        try
+        {
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var request = new CertificateRequest("CN=h2sharp-pem-test", key, HashAlgorithmName.SHA256);
+            DateTimeOffset now = DateTimeOffset.UtcNow;
+            using X509Certificate2 ours = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(1));
+            string certFile = Path.Combine(dir, "cert.pem");
+            string keyFile = Path.Combine(dir, "key.pem");
+            File.WriteAllText(certFile, ours.ExportCertificatePem());
+            File.WriteAllText(keyFile, key.ExportPkcs8PrivateKeyPem());
+            int port = Loopback.FreePort();
+            using PeerProcess server = SampleProgram.StartServer("AsyncServer", $"--port {port} --cert \"{certFile}\" --key \"{keyFile}\"", port);
+
+            string? presented = null;
+            using var handler = new SocketsHttpHandler { UseProxy = false };
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+            {
+                presented = certificate?.GetCertHashString();
+                return presented == ours.GetCertHashString(); // ours, and only ours
+            };
+            using var client = new HttpClient(handler) { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact, Timeout = TimeSpan.FromSeconds(60) };
+
+            using HttpResponseMessage response = await client.GetAsync(new Uri($"https://127.0.0.1:{port}/hello.txt"));
+
+            Assert.Equal(ours.GetCertHashString(), presented);
+            Assert.Equal(HttpVersion.Version20, response.Version);
+            Assert.Equal("Hello, HTTP/2!\n", await response.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }

@@ -32,7 +32,7 @@ public class SettingsTests
         var h = ConnectionHarness.Server();
         var events = h.Receive(FrameFactory.Settings((SettingCode.MaxConcurrentStreams, 7), (SettingCode.HeaderTableSize, 0), ((SettingCode)0x99, 5)));
         var changed = Assert.IsType<RemoteSettingsChanged>(Assert.Single(events));
-        Assert.Equal(new ChangedSetting(SettingCode.MaxConcurrentStreams, 0, 7), changed.ChangedSettings[SettingCode.MaxConcurrentStreams]);
+        Assert.Equal(new ChangedSetting(SettingCode.MaxConcurrentStreams, null, 7), changed.ChangedSettings[SettingCode.MaxConcurrentStreams]);
         Assert.Equal(new ChangedSetting(SettingCode.HeaderTableSize, 4096, 0), changed.ChangedSettings[SettingCode.HeaderTableSize]);
         Assert.Equal(5u, changed.ChangedSettings[(SettingCode)0x99].NewValue); // unknown: reported, no effect
         Assert.Equal("SETTINGS ACK", Assert.Single(h.Drain()).ToString());

@@ -52,7 +52,7 @@ public class ShutdownAndPingTests
         var terminated = Assert.IsType<ConnectionTerminated>(events[0]);
         Assert.Equal(ErrorCode.NoError, terminated.ErrorCode);
         Assert.Equal(1, terminated.LastStreamId);
-        Assert.Equal([9, 9], terminated.AdditionalData.ToArray());
+        Assert.Equal([9, 9], terminated.AdditionalData?.ToArray());
         Assert.Equal([new StreamReset { StreamId = 3, ErrorCode = ErrorCode.RefusedStream }, new StreamReset { StreamId = 5, ErrorCode = ErrorCode.RefusedStream }], events.Skip(1));
 
         var ex = Assert.Throws<InvalidOperationException>(() => h.Connection.SendHeaders(7, FrameFactory.Request()));

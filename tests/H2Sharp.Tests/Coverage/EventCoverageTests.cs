@@ -162,7 +162,7 @@ public class EventCoverageTests
         int id = OpenStream(h, client);
         var terminated = Assert.IsType<ConnectionTerminated>(Assert.Single(h.Receive(FrameFactory.GoAway(id, ErrorCode.EnhanceYourCalm, [1, 2]))));
         Assert.Equal(new ConnectionTerminated { ErrorCode = ErrorCode.EnhanceYourCalm, LastStreamId = id, AdditionalData = terminated.AdditionalData }, terminated);
-        Assert.Equal([1, 2], terminated.AdditionalData.ToArray());
+        Assert.Equal([1, 2], terminated.AdditionalData?.ToArray());
         Assert.Empty(h.Drain());
     }
 

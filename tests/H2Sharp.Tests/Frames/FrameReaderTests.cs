@@ -41,14 +41,24 @@ public class FrameReaderTests
         Assert.False(reader.TryReadFrame(ref input, out _, out _));
         Assert.Equal(3, reader.BufferedBytes);
 
+        // Only the header was cut: the payload is whole in the next input and is handed out in place.
         input = stream.AsSpan(20);
         Assert.True(reader.TryReadFrame(ref input, out FrameHeader header, out payload));
-        Assert.False(payload.Overlaps(stream));
+        Assert.True(payload.Overlaps(stream.AsSpan(20)));
         Assert.Equal(FrameType.WindowUpdate, header.Type);
         Assert.Equal(Hex("00000100"), payload.ToArray());
         Assert.Equal(0, reader.BufferedBytes);
         Assert.True(input.IsEmpty);
         Assert.False(reader.TryReadFrame(ref input, out _, out _));
+
+        // The payload itself cut across calls: assembled in the reader's buffer (a copy).
+        input = stream.AsSpan(0, 12);
+        Assert.False(reader.TryReadFrame(ref input, out _, out _));
+        input = stream.AsSpan(12, 8);
+        Assert.True(reader.TryReadFrame(ref input, out header, out payload));
+        Assert.False(payload.Overlaps(stream));
+        Assert.Equal(FrameType.Ping, header.Type);
+        Assert.Equal(Hex("0102030405060708"), payload.ToArray());
     }
 
     [Fact]

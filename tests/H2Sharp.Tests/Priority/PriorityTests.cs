@@ -219,7 +219,7 @@ public class PriorityTests
         Assert.Equal((FrameType.PriorityUpdate, 0), (frame.Type, frame.StreamId));
         Assert.Equal([0, 0, 0, 1, .. "u=1, i"u8.ToArray()], frame.Payload);
 
-        var server = ConnectionHarness.Server();
+        var server = ExtensibleServer();
         var e = Assert.IsType<PriorityUpdateReceived>(Assert.Single(server.Receive(PriorityUpdate(1, "u=1, i"))));
         Assert.Equal((1, 1, true), (e.StreamId, e.Urgency, e.Incremental));
         Assert.Equal("u=1, i"u8.ToArray(), e.PriorityFieldValue.ToArray());
@@ -232,7 +232,7 @@ public class PriorityTests
     {
         var server = ConnectionHarness.Server();
         Assert.Throws<EndpointRoleException>(() => server.Connection.SendPriorityUpdate(1, "u=0"));
-        var client = ConnectionHarness.Client();
+        var client = ConnectionHarness.Client(null, (SettingCode.NoRfc7540Priorities, 1));
         client.ReceiveFails<ProtocolException>(ErrorCode.ProtocolError, PriorityUpdate(1, "u=0"));
     }
 
@@ -249,23 +249,23 @@ public class PriorityTests
     [Fact]
     public void PRIORITY_UPDATE_with_stream_id_other_than_0_or_prioritized_id_0_is_a_connection_error()
     {
-        var h = ConnectionHarness.Server();
+        var h = ExtensibleServer();
         h.ReceiveFails<ProtocolException>(ErrorCode.ProtocolError, FrameFactory.Raw(FrameType.PriorityUpdate, FrameFlags.None, 1, [0, 0, 0, 1]));
-        var h2 = ConnectionHarness.Server();
+        var h2 = ExtensibleServer();
         h2.ReceiveFails<ProtocolException>(ErrorCode.ProtocolError, PriorityUpdate(0, "u=1"));
     }
 
     [Fact]
     public void PRIORITY_UPDATE_for_an_idle_push_stream_is_a_connection_error()
     {
-        var h = ConnectionHarness.Server();
+        var h = ExtensibleServer();
         h.ReceiveFails<ProtocolException>(ErrorCode.ProtocolError, PriorityUpdate(2, "u=1"));
     }
 
     [Fact]
     public void Server_keeps_idle_prioritized_streams_bounded_by_MAX_CONCURRENT_STREAMS()
     {
-        var h = ConnectionHarness.Server(new H2Configuration { ClientSide = false, MaxConcurrentStreams = 2 });
+        var h = ConnectionHarness.Server(new H2Configuration { ClientSide = false, MaxConcurrentStreams = 2, NoRfc7540Priorities = true });
         h.Receive(PriorityUpdate(1, "u=1"), PriorityUpdate(3, "u=2"), PriorityUpdate(3, "u=0"));
         h.ReceiveRequest(1, endStream: false); // 1 leaves idle: 1 active + 1 idle prioritized
         Assert.Single(h.Receive(PriorityUpdate(3, "u=5")));
@@ -275,12 +275,39 @@ public class PriorityTests
     [Fact]
     public void PRIORITY_UPDATE_for_a_closed_stream_is_discarded()
     {
-        var h = ConnectionHarness.Server();
+        var h = ExtensibleServer();
         h.ReceiveRequest(1);
         h.Connection.SendHeaders(1, FrameFactory.Response("200"), endStream: true);
         h.Drain();
         Assert.Empty(h.Receive(PriorityUpdate(1, "u=0")));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Frame_type_0x10_is_an_unknown_frame_until_RFC_9218_is_in_use(bool client)
+    {
+        // Neither side sent SETTINGS_NO_RFC7540_PRIORITIES = 1: 0x10 is not PRIORITY_UPDATE, so
+        // neither its stream id (1 here, a connection error for PRIORITY_UPDATE) nor the role
+        // (a client must refuse PRIORITY_UPDATE) matter; it is reported as h2 reports it.
+        var h = client ? ConnectionHarness.Client() : ConnectionHarness.Server();
+        byte[] payload = [0, 0, 0, 1, .. "u=0"u8.ToArray()];
+        var e = Assert.IsType<UnknownFrameReceived>(Assert.Single(h.Receive(FrameFactory.Raw(FrameType.PriorityUpdate, FrameFlags.None, 1, payload))));
+        Assert.Equal((0x10, 1), (e.FrameType, e.StreamId));
+        Assert.Equal(payload, e.Payload.ToArray());
+        Assert.Empty(h.Drain());
+    }
+
+    [Fact]
+    public void A_server_that_sent_no_rfc7540_priorities_takes_0x10_as_PRIORITY_UPDATE()
+    {
+        var h = ConnectionHarness.Server(new H2Configuration { ClientSide = false, NoRfc7540Priorities = true });
+        var e = Assert.IsType<PriorityUpdateReceived>(Assert.Single(h.Receive(PriorityUpdate(1, "u=2"))));
+        Assert.Equal((1, 2, false), (e.StreamId, e.Urgency, e.Incremental));
+    }
+
+    /// <summary>A server whose client sent SETTINGS_NO_RFC7540_PRIORITIES = 1: RFC 9218 is in use.</summary>
+    private static ConnectionHarness ExtensibleServer() => ConnectionHarness.Server(null, (SettingCode.NoRfc7540Priorities, 1));
 
     [Theory]
     [InlineData("", 3, false)]
