@@ -63,6 +63,19 @@ public partial class PeerToolTests
     }
 
     [Fact]
+    public async Task Nghttp_over_tls_negotiates_h2_by_ALPN()
+    {
+        await using TestServer server = await TestServer.StartAsync(Fixed, tls: true);
+
+        var (exit, output) = Tool.Run("nghttp", $"-v {server.Https}/", TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("The negotiated protocol: h2", output, StringComparison.Ordinal);
+        Assert.Contains(":status: 200", output, StringComparison.Ordinal);
+        Assert.Contains("hello from h2sharp", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task H2load_with_50_connections_of_100_streams_has_no_failures()
     {
         await using TestServer server = await TestServer.StartAsync(Fixed);

@@ -29,9 +29,10 @@ public class LimitTests
         using var slow = new RawClient(server.Port);
         slow.Start();
         // A HEADERS frame header announcing 100 octets, then only 3 of them: the block never ends.
-        slow.SendRaw([0, 0, 100, 0x1, 0x4, 0, 0, 0, 1, 0x82, 0x86, 0x84]);
-
         var started = DateTime.UtcNow;
+        slow.SendRaw([0, 0, 100, 0x1, 0x4, 0, 0, 0, 1, 0x82, 0x86, 0x84]);
+        await AssertStillServes(server); // served while the slow client hangs on
+
         Assert.True(slow.ClosedWithin(Wait));
         TimeSpan took = DateTime.UtcNow - started;
 
@@ -60,6 +61,7 @@ public class LimitTests
         idle.Start();
         int id = idle.Get("/");
         Assert.True(idle.ReadUntil(e => e is StreamEnded ended && ended.StreamId == id, Wait));
+        await AssertStillServes(server); // another client meanwhile
 
         Assert.True(idle.ReadUntil(e => e is ConnectionTerminated, Wait));
         var goAway = idle.Events.OfType<ConnectionTerminated>().Single();
@@ -180,6 +182,7 @@ public class LimitTests
         using var stuck = new RawClient(server.Port); // 65,535-octet windows, never reopened
         stuck.Start();
         int id = stuck.Get("/big");
+        await AssertStillServes(server); // served while the stuck client holds its stream
 
         Assert.True(stuck.ReadUntil(e => e is StreamReset, Wait));
         StreamReset reset = stuck.Events.OfType<StreamReset>().Single();
