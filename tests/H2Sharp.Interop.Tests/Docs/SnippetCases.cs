@@ -109,6 +109,8 @@ internal static class SnippetCases
             "client: AlternativeServiceAvailable"),
         Fragment("protocol-logging", "", "conn.InitiateConnection();\nconn.DataToSend();\n",
             "client sent connection preface", "client sent SETTINGS"),
+        Fragment("flow-control-loop", InMemoryPair + OneRequest, "", "200000 octets received"),
+        Fragment("negotiation-alpn", NegotiationBefore, NegotiationAfter, "alpn: h2", "client: RemoteSettingsChanged"),
         new("http-client", ["http-client"], (source, port) => Port(SnippetProgram.Compose(source, "Console.Write(body);\n"), port),
             run => AgainstReadmeServer(run, "it works!\n")),
         new("aspnetcore-options", ["aspnetcore-options"], AspNetCoreOptions, run =>
@@ -119,6 +121,45 @@ internal static class SnippetCases
             Assert.Contains("h2c: HTTP/2 hello\n", app.StandardOutput, StringComparison.Ordinal);
         }, Web: true),
     ];
+
+    /// <summary>A throw-away certificate and a TLS pair over loopback (serverTls, clientTls) for negotiation.md.</summary>
+    private const string NegotiationBefore = """
+        using System.Net;
+        using System.Net.Security;
+        using System.Net.Sockets;
+        using System.Security.Cryptography;
+        using System.Security.Cryptography.X509Certificates;
+        using H2Sharp;
+        using H2Sharp.Events;
+
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using X509Certificate2 selfSigned = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        using X509Certificate2 certificate = X509CertificateLoader.LoadPkcs12(selfSigned.Export(X509ContentType.Pfx), null);
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        using var clientSocket = new TcpClient();
+        await clientSocket.ConnectAsync(IPAddress.Loopback, ((IPEndPoint)listener.LocalEndpoint).Port);
+        using TcpClient serverSocket = await listener.AcceptTcpClientAsync();
+        listener.Stop();
+        using var serverTls = new SslStream(serverSocket.GetStream());
+        using var clientTls = new SslStream(clientSocket.GetStream());
+
+        """;
+
+    /// <summary>What the client then receives: the server's SETTINGS, fed to a client connection.</summary>
+    private const string NegotiationAfter = """
+        Console.WriteLine($"alpn: {clientTls.NegotiatedApplicationProtocol}");
+        var client = new H2Connection(new H2Configuration { ClientSide = true });
+        client.InitiateConnection();
+        var buffer = new byte[16384];
+        int read = await clientTls.ReadAsync(buffer);
+        foreach (H2Event e in client.ReceiveData(buffer.AsSpan(0, read)))
+        {
+            Console.WriteLine($"client: {e.GetType().Name}");
+        }
+
+        """;
 
     /// <summary>A client and a server connection that talk through memory, and a way to print events.</summary>
     private const string InMemoryPair = """

@@ -166,6 +166,8 @@ public sealed class PackageConsumptionTests
             }
             Assert.True(sourceLink is not null, $"{package}.pdb carries no SourceLink information.");
             Assert.Contains("https://raw.githubusercontent.com/", sourceLink, StringComparison.Ordinal);
+            // ContinuousIntegrationBuild: source paths are mapped to /_/ (no build machine path in the PDB).
+            Assert.Contains("\"/_/*\"", sourceLink, StringComparison.Ordinal);
         }
     }
 
