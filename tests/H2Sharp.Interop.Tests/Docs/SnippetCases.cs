@@ -88,6 +88,9 @@ internal static class SnippetCases
             Assert.StartsWith("{\":method\":\"GET\",\":path\":\"/\",\":scheme\":\"http\",", body, StringComparison.Ordinal);
             Assert.Contains("\"user-agent\":\"curl/", body, StringComparison.Ordinal);
         }),
+        new("readme-h2sharp-server", ["readme-h2sharp-server"], Port, run => ServedOverH2c(run, "hello\n")),
+        new("readme-aspnetcore", ["readme-aspnetcore"], Port, run => ServedOverH2c(run, "hello"), Web: true),
+        new("readme-http", ["readme-http"], Port, run => AgainstReadmeServer(run, "it works!\n")),
         new("package-readme-H2Sharp.Server", ["package-readme-H2Sharp.Server"], Port, run => ServedOverH2c(run, "hello from H2Sharp.Server\n")),
         new("package-readme-H2Sharp.AspNetCore", ["package-readme-H2Sharp.AspNetCore"], Port,
             run => ServedOverH2c(run, "hello from ASP.NET Core on H2Sharp"), Web: true),
